@@ -1,0 +1,3 @@
+from limburglab.cli import main
+
+main()
