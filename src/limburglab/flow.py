@@ -412,13 +412,11 @@ def _data_loc(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     """The part of pydantic's location that exists in the data (drops union and type tags)."""
     found: list[int | str] = []
     for part in loc:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        ):
-            data = data[part]
-        else:
-            continue
-        found.append(part)
+        in_mapping = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_mapping or in_list:
+            data = data[part]  # type: ignore[index]
+            found.append(part)
     return tuple(found)
 
 
