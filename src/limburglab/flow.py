@@ -415,7 +415,7 @@ def _data_loc(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
         in_mapping = isinstance(data, dict) and part in data
         in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
         if in_mapping or in_list:
-            data = data[part]  # type: ignore[index]
+            data = data[part]
             found.append(part)
     return tuple(found)
 
