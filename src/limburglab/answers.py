@@ -1,0 +1,269 @@
+"""Answer values: their shape per question type, and the flow's rules for them.
+
+Answers are kept as in the session file: by section id, then question id. A list entry is a plain
+string, or a mapping `{text: ..., <follow-up id>: ...}` when it has follow-up answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from limburglab import expressions
+from limburglab.flow import (
+    Choice,
+    ChoiceQuestion,
+    ConfirmQuestion,
+    Flow,
+    ListQuestion,
+    MultiselectQuestion,
+    NumberQuestion,
+    ParagraphQuestion,
+    Question,
+    RankQuestion,
+    ScaleQuestion,
+    Section,
+    SelectQuestion,
+    TextQuestion,
+    VoteQuestion,
+)
+from limburglab.messages import t
+
+Answers = dict[str, dict[str, Any]]
+Loc = tuple[int | str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One top-level question in its section: what the walker hands to the asker."""
+
+    section: Section
+    question: Question
+
+    @property
+    def path(self) -> str:
+        return f"{self.section.id}.{self.question.id}"
+
+
+def flat(answers: Answers) -> dict[str, Any]:
+    """All answers by question id: the names `when` conditions and prompts use."""
+    return {qid: value for section in answers.values() for qid, value in section.items()}
+
+
+def entry_context(entry: Any) -> dict[str, Any]:
+    """A list entry as `item` in follow-up conditions and prompts."""
+    return dict(entry) if isinstance(entry, dict) else {"text": str(entry)}
+
+
+def steps(flow: Flow, answers: Answers) -> list[Step]:
+    """The questions that apply, in order, given the answers so far."""
+    context = flat(answers)
+    return [
+        Step(section, question)
+        for section in flow.sections
+        if expressions.holds(section.when, context)
+        for question in section.questions
+        if expressions.holds(question.when, context)
+    ]
+
+
+def format_loc(loc: Loc) -> str:
+    """`('drijfveren', 'drijfveren', 2, 'effect')` as `drijfveren.drijfveren[2].effect`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def as_text(value: Any) -> str | None:
+    """A scalar a hand-edited file may hold where text is meant (`2024`, `3.5`) as text."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+# --- rules for a single value -----------------------------------------------------------------
+
+
+def check_text(question: TextQuestion | ParagraphQuestion, value: str) -> str | None:
+    """The flow's message when a text does not match, else None."""
+    if isinstance(question, TextQuestion) and "\n" in value:
+        return t("answer.one_line")
+    if question.pattern and value and not re.fullmatch(question.pattern, value):
+        return question.message or t("answer.pattern", pattern=question.pattern)
+    return None
+
+
+def check_count(low: int | None, high: int | None, count: int) -> str | None:
+    if low is not None and count < low:
+        return t("answer.too_few", min=low)
+    if high is not None and count > high:
+        return t("answer.too_many", max=high)
+    return None
+
+
+def check_number(question: NumberQuestion | ScaleQuestion, value: float) -> str | None:
+    if isinstance(question, ScaleQuestion) and value != int(value):
+        return t("answer.whole_number")
+    if question.min is not None and value < question.min:
+        return t("answer.number_min", min=number_text(question.min))
+    if question.max is not None and value > question.max:
+        return t("answer.number_max", max=number_text(question.max))
+    return None
+
+
+def check_vote(question: VoteQuestion, votes: dict[str, int]) -> str | None:
+    total = sum(votes.values())
+    if total > question.budget:
+        return t("answer.vote_budget", budget=question.budget, total=total)
+    if question.max is not None and any(v > question.max for v in votes.values()):
+        return t("answer.vote_max", max=question.max)
+    if any(v < 0 for v in votes.values()):
+        return t("answer.vote_negative")
+    return None
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# --- checking whole answers files --------------------------------------------------------------
+
+
+def check(flow: Flow, answers: Any, *, complete: bool = False) -> list[tuple[Loc, str]]:
+    """Every answer that breaks the flow's rules, as (location, message); with `complete`,
+    also every required question that applies but has no answer."""
+    if not isinstance(answers, dict):
+        return [((), t("answer.sections_mapping"))]
+    problems: list[tuple[Loc, str]] = []
+    for section_id, section_answers in answers.items():
+        section = flow.section(str(section_id))
+        if section is None:
+            problems.append(((section_id,), t("answer.unknown_section", id=section_id)))
+        elif not isinstance(section_answers, dict):
+            problems.append(((section_id,), t("answer.section_mapping")))
+        else:
+            known = {q.id for q in section.questions}
+            problems += [
+                ((section_id, qid), t("answer.unknown_question", id=qid, section=section_id))
+                for qid in section_answers
+                if qid not in known
+            ]
+    if problems:
+        return problems
+    context = flat(answers)
+    for step in steps(flow, answers):
+        loc: Loc = (step.section.id, step.question.id)
+        value = answers.get(step.section.id, {}).get(step.question.id)
+        if value is None:
+            if complete and step.question.required:
+                problems.append((loc, t("answer.required_missing")))
+            continue
+        problems += _check_value(flow, step.question, value, context, loc)
+    return problems
+
+
+def _check_value(
+    flow: Flow, question: Question, value: Any, context: dict[str, Any], loc: Loc
+) -> Iterator[tuple[Loc, str]]:
+    if isinstance(question, (TextQuestion, ParagraphQuestion)):
+        text = as_text(value)
+        if text is None:
+            yield loc, t("answer.expected_text")
+        elif message := check_text(question, text):
+            yield loc, message
+    elif isinstance(question, ListQuestion):
+        yield from _check_list(flow, question, value, context, loc)
+    elif isinstance(question, ConfirmQuestion):
+        if not isinstance(value, bool):
+            yield loc, t("answer.expected_bool")
+    elif isinstance(question, (NumberQuestion, ScaleQuestion)):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            yield loc, t("answer.expected_number")
+        elif message := check_number(question, value):
+            yield loc, message
+    else:
+        yield from _check_choices(flow, question, value, context, loc)
+
+
+def _check_list(
+    flow: Flow, question: ListQuestion, value: Any, context: dict[str, Any], loc: Loc
+) -> Iterator[tuple[Loc, str]]:
+    if not isinstance(value, list):
+        yield loc, t("answer.expected_list")
+        return
+    if message := check_count(question.min, question.max, len(value)):
+        yield loc, message
+    followups = {f.id: f for f in question.item}
+    for index, entry in enumerate(value):
+        where: Loc = (*loc, index)
+        if as_text(entry) is not None:
+            continue
+        if not isinstance(entry, dict) or as_text(entry.get("text")) is None:
+            yield where, t("answer.entry_shape")
+            continue
+        item_context = {**context, "item": entry_context(entry)}
+        for key, answer in entry.items():
+            if key == "text":
+                continue
+            followup = followups.get(str(key))
+            if followup is None:
+                yield (*where, key), t("answer.unknown_followup", id=key)
+            elif answer is not None and expressions.holds(followup.when, item_context):
+                yield from _check_value(flow, followup, answer, item_context, (*where, key))
+
+
+def _check_choices(
+    flow: Flow, question: ChoiceQuestion, value: Any, context: dict[str, Any], loc: Loc
+) -> Iterator[tuple[Loc, str]]:
+    choices = flow.choices(question, context)
+    values = {choice.value for choice in choices}
+    other = getattr(question, "other", False)
+
+    def unknown(candidate: Any) -> bool:
+        return not isinstance(candidate, str) or (candidate not in values and not other)
+
+    options = ", ".join(c.value for c in choices)
+    if isinstance(question, SelectQuestion):
+        if unknown(value):
+            yield loc, t("answer.unknown_choice", value=value, options=options)
+    elif isinstance(question, (MultiselectQuestion, RankQuestion)):
+        if not isinstance(value, list):
+            yield loc, t("answer.expected_list")
+            return
+        for index, candidate in enumerate(value):
+            if unknown(candidate):
+                yield (*loc, index), t("answer.unknown_choice", value=candidate, options=options)
+        if len(set(map(str, value))) != len(value):
+            yield loc, t("answer.duplicate_choice")
+        low = question.min if isinstance(question, MultiselectQuestion) else None
+        if message := check_count(low, question.max, len(value)):
+            yield loc, message
+    elif isinstance(question, VoteQuestion):
+        if not isinstance(value, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value.values()
+        ):
+            yield loc, t("answer.expected_votes")
+            return
+        for key in value:
+            if key not in values:
+                yield (*loc, key), t("answer.unknown_choice", value=key, options=options)
+        if message := check_vote(question, value):
+            yield loc, message
+
+
+def missing_required(flow: Flow, answers: Answers) -> list[str]:
+    """Paths of the required questions that apply but have no answer."""
+    return [
+        format_loc(loc)
+        for loc, message in check(flow, answers, complete=True)
+        if message == t("answer.required_missing")
+    ]
+
+
+def choice_labels(choices: list[Choice]) -> dict[str, str]:
+    return {choice.value: choice.text for choice in choices}
