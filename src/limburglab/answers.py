@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from limburglab import expressions
@@ -24,49 +23,20 @@ from limburglab.flow import (
     Question,
     RankQuestion,
     ScaleQuestion,
-    Section,
     SelectQuestion,
     TextQuestion,
     VoteQuestion,
 )
 from limburglab.messages import t
+from limburglab.walker import flat, steps
 
 Answers = dict[str, dict[str, Any]]
 Loc = tuple[int | str, ...]
 
 
-@dataclass(frozen=True)
-class Step:
-    """One top-level question in its section: what the walker hands to the asker."""
-
-    section: Section
-    question: Question
-
-    @property
-    def path(self) -> str:
-        return f"{self.section.id}.{self.question.id}"
-
-
-def flat(answers: Answers) -> dict[str, Any]:
-    """All answers by question id: the names `when` conditions and prompts use."""
-    return {qid: value for section in answers.values() for qid, value in section.items()}
-
-
 def entry_context(entry: Any) -> dict[str, Any]:
     """A list entry as `item` in follow-up conditions and prompts."""
     return dict(entry) if isinstance(entry, dict) else {"text": str(entry)}
-
-
-def steps(flow: Flow, answers: Answers) -> list[Step]:
-    """The questions that apply, in order, given the answers so far."""
-    context = flat(answers)
-    return [
-        Step(section, question)
-        for section in flow.sections
-        if expressions.holds(section.when, context)
-        for question in section.questions
-        if expressions.holds(question.when, context)
-    ]
 
 
 def format_loc(loc: Loc) -> str:

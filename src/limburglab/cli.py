@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -136,6 +137,77 @@ def schema() -> None:
     from limburglab.flow import json_schema
 
     sys.stdout.write(json_schema())
+
+
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Regel voor regel vragen (voor schermlezers en scripts); vanzelf aan "
+        "als de invoer geen terminal is.",
+    ),
+]
+
+
+@app.command()
+def run(
+    flow: Annotated[
+        str | None,
+        typer.Argument(help="Pad of naam van de flow (standaard: samenwerken).", metavar="[FLOW]"),
+    ] = None,
+    session: Annotated[
+        Path | None, typer.Option("--session", help="Waar de sessie wordt opgeslagen.")
+    ] = None,
+    group: Annotated[str | None, typer.Option("--group", help="Naam van de subgroep.")] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="Gespreksleider.")] = None,
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", help="Organisatie van de gespreksleider.")
+    ] = None,
+    round_: Annotated[int | None, typer.Option("--round", help="Ronde (1, 2, …).")] = None,
+    participants: Annotated[
+        int | None, typer.Option("--participants", help="Aantal deelnemers.")
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Datum (jjjj-mm-dd).")] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Antwoorden uit een YAML-bestand (zoals een sessie)."),
+    ] = None,
+    plain: PlainOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Begeleid een groep live door een flow; elk antwoord wordt direct opgeslagen.
+
+    Voorbeeld: limburglab run --group "Groep 1" --leader "Mieke Bos"
+    """
+    from limburglab.live import run as run_session
+
+    meta = {
+        "group": group,
+        "leader": leader,
+        "organisation": organisation,
+        "round": round_,
+        "participants": participants,
+        "date": date,
+    }
+    run_session(flow, session_path=session, meta=meta, answers_file=answers, plain=plain, lang=lang)
+
+
+@app.command()
+def resume(
+    session: Annotated[Path, typer.Argument(help="Het sessiebestand.", metavar="SESSION")],
+    flow: Annotated[
+        str | None, typer.Option("--flow", help="De flow, als die niet meer te vinden is.")
+    ] = None,
+    plain: PlainOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Ga verder met een onderbroken sessie, of bekijk en wijzig een afgeronde.
+
+    Voorbeeld: limburglab resume sessions/2026-11-29-samenwerken-groep-1.yaml
+    """
+    from limburglab.live import resume as resume_session
+
+    resume_session(session, flow_spec=flow, plain=plain, lang=lang)
 
 
 def main() -> None:

@@ -1,0 +1,264 @@
+"""The plain line-based prompter: for pipes, scripts and screen readers.
+
+Prompts and messages go to stderr; one input line per answer. `<` goes back one question; an
+empty line skips an optional question or keeps the answer shown in [brackets].
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from limburglab.asking import GoBack, Options
+from limburglab.flow import Section, format_seconds
+from limburglab.messages import t
+
+BACK = "<"
+_YES = {"j", "ja", "y", "yes"}
+_NO = {"n", "nee", "no"}
+
+
+class PlainPrompter:
+    """Asks on stderr and reads lines from stdin."""
+
+    def __init__(self, stdin: TextIO | None = None, stderr: TextIO | None = None) -> None:
+        self.stdin = stdin or sys.stdin
+        self.out = stderr or sys.stderr
+
+    # --- output -----------------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def set_status(self, status: Callable[[], str]) -> None:
+        """A screen reader should not hear a ticking clock: the time is said at section ends."""
+
+    def section(self, number: int, total: int, section: Section) -> None:
+        timebox = f" ({format_seconds(section.timebox)})" if section.timebox else ""
+        self.say()
+        self.say(t("run.section", number=number, total=total, title=section.title) + timebox)
+        if section.intro:
+            self.say(section.intro.strip())
+
+    def review(self, lines: list[tuple[int, str]]) -> None:
+        self.say()
+        for depth, text in lines:
+            self.say("  " * depth + "- " + text.replace("\n", "\n" + "  " * depth + "  "))
+
+    def info(self, message: str) -> None:
+        self.say(message)
+
+    def warn(self, message: str) -> None:
+        self.say(f"! {message}")
+
+    def _ask(self, prompt: str, hint: str, depth: int, default: str = "") -> str:
+        indent = "  " * depth
+        shown = f" [{default}]" if default else ""
+        self.say(f"{indent}? {prompt}{shown}")
+        if hint:
+            self.say(f"{indent}  ({hint})")
+        return self._read()
+
+    def _read(self) -> str:
+        self.out.write("> ")
+        self.out.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise EOFError
+        line = line.rstrip("\r\n")
+        if line.strip() == BACK:
+            raise GoBack
+        return line
+
+    def _options(self, options: Options, depth: int) -> None:
+        for number, (_, label) in enumerate(options, start=1):
+            self.say(f"{'  ' * depth}  {number}) {label}")
+
+    # --- prompts ----------------------------------------------------------------------------
+
+    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+        line = self._ask(prompt, hint, depth, default)
+        return line if line.strip() else default
+
+    def paragraph(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+        first = self._ask(
+            prompt, hint or t("ask.paragraph_hint"), depth, default.replace("\n", " / ")
+        )
+        if not first.strip():
+            return default
+        lines = [first]
+        while line := self._read():
+            lines.append(line)
+        return "\n".join(lines)
+
+    def select(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: str | None,
+        other: bool,
+        hint: str,
+        depth: int,
+    ) -> str | None:
+        self.say(f"{'  ' * depth}? {prompt}" + (f" [{default}]" if default else ""))
+        self._options(options, depth)
+        hint = hint or t("ask.select_hint" if not other else "ask.select_other_hint")
+        self.say(f"{'  ' * depth}  ({hint})")
+        while True:
+            line = self._read().strip()
+            if not line:
+                return default
+            chosen = _match(line, options)
+            if chosen is not None:
+                return chosen
+            if other:
+                return line
+            self.warn(t("ask.no_such_choice", answer=line))
+
+    def multiselect(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: list[str],
+        other: bool,
+        hint: str,
+        depth: int,
+    ) -> list[str]:
+        return self._many(prompt, options, default, other, hint or t("ask.multi_hint"), depth)
+
+    def rank(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: list[str],
+        limit: int | None,
+        hint: str,
+        depth: int,
+    ) -> list[str]:
+        while True:
+            order = self._many(prompt, options, default, False, hint or t("ask.rank_hint"), depth)
+            if len(set(order)) != len(order):
+                self.warn(t("answer.duplicate_choice"))
+            elif limit is not None and len(order) > limit:
+                self.warn(t("answer.too_many", max=limit))
+            else:
+                return order
+
+    def _many(
+        self, prompt: str, options: Options, default: list[str], other: bool, hint: str, depth: int
+    ) -> list[str]:
+        self.say(f"{'  ' * depth}? {prompt}" + (f" [{', '.join(default)}]" if default else ""))
+        self._options(options, depth)
+        self.say(f"{'  ' * depth}  ({hint})")
+        while True:
+            line = self._read().strip()
+            if not line:
+                return list(default)
+            chosen: list[str] = []
+            unknown: list[str] = []
+            for part in (p.strip() for p in line.split(",")):
+                if part:
+                    match = _match(part, options)
+                    if match is None:
+                        unknown.append(part)
+                    else:
+                        chosen.append(match)
+            if unknown and not other:
+                self.warn(t("ask.no_such_choice", answer=", ".join(unknown)))
+                continue
+            return chosen + unknown
+
+    def vote(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: dict[str, int],
+        budget: int,
+        limit: int | None,
+        hint: str,
+        depth: int,
+    ) -> dict[str, int]:
+        self.say(f"{'  ' * depth}? {prompt}")
+        self._options(options, depth)
+        self.say(f"{'  ' * depth}  ({hint or t('ask.vote_hint', budget=budget)})")
+        while True:
+            line = self._read().strip()
+            if not line:
+                return dict(default)
+            parts = [p.strip() or "0" for p in line.split(",")]
+            if len(parts) > len(options) or not all(p.isdigit() for p in parts):
+                self.warn(t("ask.vote_format", count=len(options)))
+                continue
+            return {
+                value: int(dots)
+                for (value, _), dots in zip(options[: len(parts)], parts, strict=True)
+            }
+
+    def confirm(self, prompt: str, *, default: bool | None, hint: str, depth: int) -> bool | None:
+        shown = {True: "ja", False: "nee", None: ""}[default] if default is not None else ""
+        line = self._ask(prompt, hint or t("ask.confirm_hint"), depth, shown).strip().lower()
+        while True:
+            if not line:
+                return default
+            if line in _YES:
+                return True
+            if line in _NO:
+                return False
+            self.warn(t("ask.confirm_hint"))
+            line = self._read().strip().lower()
+
+    def number(
+        self, prompt: str, *, default: float | None, whole: bool, hint: str, depth: int
+    ) -> float | None:
+        shown = "" if default is None else f"{default:g}"
+        line = self._ask(prompt, hint, depth, shown).strip()
+        while True:
+            if not line:
+                return default
+            value = parse_number(line, whole)
+            if value is not None:
+                return value
+            self.warn(t("ask.whole_number" if whole else "ask.number"))
+            line = self._read().strip()
+
+    def choose(self, prompt: str, actions: Options) -> str:
+        self.say(f"? {prompt}")
+        self._options(actions, 0)
+        self.say(f"  ({t('ask.choose_hint')})")
+        while True:
+            line = self._read().strip()
+            if not line:
+                return actions[0][0]
+            chosen = _match(line, actions)
+            if chosen is not None:
+                return chosen
+            self.warn(t("ask.no_such_choice", answer=line))
+
+
+def _match(answer: str, options: Options) -> str | None:
+    """The option an answer names: its number, value or label (case-insensitive)."""
+    if answer.isdigit() and 1 <= int(answer) <= len(options):
+        return options[int(answer) - 1][0]
+    folded = answer.casefold()
+    for value, label in options:
+        if folded in (value.casefold(), label.casefold()):
+            return value
+    return None
+
+
+def parse_number(text: str, whole: bool) -> float | None:
+    """`7`, `7,5` or `7.5`; None if it is no number (or no whole number when `whole`)."""
+    text = text.strip().replace(",", ".")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return None
+    value = float(text)
+    if whole and not value.is_integer():
+        return None
+    return value

@@ -1,0 +1,300 @@
+"""The terminal prompter: questionary prompts with a back key and the section's clock.
+
+Imported only when a live session asks questions in a real terminal (questionary is slow to
+import). `unsafe_ask` is used throughout: `ask` would swallow Ctrl-C, and Ctrl-C must save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.panel import Panel
+from rich.tree import Tree
+
+from limburglab.asking import GoBack, Options
+from limburglab.flow import Section, format_seconds
+from limburglab.messages import t
+from limburglab.plain import BACK, parse_number
+
+_back_keys = KeyBindings()
+
+
+@_back_keys.add("c-b")
+def _go_back(event: Any) -> None:
+    event.app.exit(exception=GoBack())
+
+
+_STYLE = questionary.Style([("qmark", "fg:#2a9d8f bold"), ("instruction", "fg:#888888 italic")])
+
+
+class TerminalPrompter:
+    """Asks with questionary in a real terminal; Ctrl-B or `<` goes back."""
+
+    def __init__(self) -> None:
+        self.console = Console(highlight=False)
+        self.status: Callable[[], str] = lambda: t("run.status_keys")
+
+    # --- output -----------------------------------------------------------------------------
+
+    def set_status(self, status: Callable[[], str]) -> None:
+        self.status = status
+
+    def section(self, number: int, total: int, section: Section) -> None:
+        timebox = f"  ·  {format_seconds(section.timebox)}" if section.timebox else ""
+        title = t("run.section", number=number, total=total, title=section.title) + timebox
+        body: Any = Markdown(section.intro) if section.intro else ""
+        self.console.print()
+        self.console.print(
+            Panel(body, title=f"[bold]{escape(title)}[/]", title_align="left", border_style="cyan")
+        )
+        self.console.print(f"[dim]{escape(t('run.keys_hint'))}[/]")
+
+    def review(self, lines: list[tuple[int, str]]) -> None:
+        tree = Tree(f"[bold]{escape(t('review.title'))}[/]")
+        stack = [tree]
+        for depth, text in lines:
+            del stack[depth + 1 :]
+            node = stack[-1].add(escape(text))
+            stack.append(node)
+        self.console.print(tree)
+
+    def info(self, message: str) -> None:
+        self.console.print(escape(message))
+
+    def warn(self, message: str) -> None:
+        self.console.print(f"[bold yellow]! {escape(message)}[/]")
+
+    # --- prompts ----------------------------------------------------------------------------
+
+    def _run(self, question: Any) -> Any:
+        application = question.application
+        application.key_bindings = merge_key_bindings([application.key_bindings, _back_keys])
+        return question.unsafe_ask()
+
+    def _line(self, prompt: str, default: str, hint: str, depth: int) -> str:
+        question = questionary.text(
+            prompt,
+            default=default,
+            qmark="  " * depth + ("•" if depth else "?"),
+            instruction=hint or None,
+            style=_STYLE,
+            bottom_toolbar=lambda: " " + self.status(),
+            refresh_interval=1.0,
+        )
+        answer = str(self._run(question) or "")
+        if answer.strip() == BACK:
+            raise GoBack
+        return answer
+
+    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+        return self._line(prompt, default, hint, depth)
+
+    def paragraph(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+        """Lines until an empty line: no Esc-Enter to learn."""
+        old = default.split("\n") if default else []
+        hint = (hint + " " if hint else "") + t("ask.paragraph_hint")
+        lines = [self._line(prompt, old[0] if old else "", hint, depth)]
+        if not lines[0].strip():
+            return ""
+        while True:
+            index = len(lines)
+            line = self._line("…", old[index] if index < len(old) else "", "", depth)
+            if not line.strip():
+                return "\n".join(lines)
+            lines.append(line)
+
+    def select(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: str | None,
+        other: bool,
+        hint: str,
+        depth: int,
+    ) -> str | None:
+        choices: list[Any] = [questionary.Choice(label, value=value) for value, label in options]
+        known = {value for value, _ in options}
+        if other:
+            choices.append(questionary.Choice(t("ask.other"), value="\0other"))
+        choices.append(questionary.Choice(t("ask.skip"), value="\0skip"))
+        start = default if default in known else ("\0other" if default else None)
+        answer = self._run(
+            questionary.select(
+                prompt,
+                choices,
+                default=start,
+                qmark="  " * depth + "?",
+                instruction=hint or t("ask.select_keys"),
+                style=_STYLE,
+            )
+        )
+        if answer == "\0skip":
+            return None
+        if answer == "\0other":
+            previous = default if default and default not in known else ""
+            text = self._line(t("ask.other"), previous, "", depth)
+            return text.strip() or None
+        return str(answer)
+
+    def multiselect(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: list[str],
+        other: bool,
+        hint: str,
+        depth: int,
+    ) -> list[str]:
+        known = {value for value, _ in options}
+        choices = [
+            questionary.Choice(label, value=value, checked=value in default)
+            for value, label in options
+        ]
+        chosen = list(
+            self._run(
+                questionary.checkbox(
+                    prompt,
+                    choices,
+                    qmark="  " * depth + "?",
+                    instruction=hint or t("ask.checkbox_keys"),
+                    style=_STYLE,
+                )
+            )
+            or []
+        )
+        if other:
+            previous = ", ".join(v for v in default if v not in known)
+            extra = self._line(t("ask.other_many"), previous, "", depth + 1)
+            chosen += [part.strip() for part in extra.split(",") if part.strip()]
+        return chosen
+
+    def rank(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: list[str],
+        limit: int | None,
+        hint: str,
+        depth: int,
+    ) -> list[str]:
+        """Pick the most important, then the next, until done or `limit`."""
+        labels = dict(options)
+        order: list[str] = []
+        if default:
+            self.info(t("ask.rank_current", order=", ".join(labels.get(v, v) for v in default)))
+        while len(order) < len(options) and (limit is None or len(order) < limit):
+            remaining = [
+                questionary.Choice(labels[v], value=v) for v, _ in options if v not in order
+            ]
+            if order:
+                remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
+            elif default:
+                remaining.append(questionary.Choice(t("ask.rank_keep"), value="\0keep"))
+            position = len(order) + 1
+            try:
+                answer = self._run(
+                    questionary.select(
+                        t("ask.rank_position", prompt=prompt, position=position),
+                        remaining,
+                        qmark="  " * depth + "?",
+                        instruction=hint or t("ask.select_keys"),
+                        style=_STYLE,
+                    )
+                )
+            except GoBack:
+                if not order:
+                    raise
+                order.pop()
+                continue
+            if answer == "\0keep":
+                return list(default)
+            if answer == "\0done":
+                break
+            order.append(str(answer))
+        return order
+
+    def vote(
+        self,
+        prompt: str,
+        options: Options,
+        *,
+        default: dict[str, int],
+        budget: int,
+        limit: int | None,
+        hint: str,
+        depth: int,
+    ) -> dict[str, int]:
+        self.info(f"{prompt} — {t('ask.vote_budget', budget=budget)}")
+        votes: dict[str, int] = {}
+        index = 0
+        while index < len(options):
+            value, label = options[index]
+            left = budget - sum(votes.values())
+            try:
+                number = self.number(
+                    t("ask.vote_for", label=label, left=left),
+                    default=float(default.get(value, 0)),
+                    whole=True,
+                    hint=hint,
+                    depth=depth + 1,
+                )
+            except GoBack:
+                if index == 0:
+                    raise
+                index -= 1
+                votes.pop(options[index][0], None)
+                continue
+            dots = int(number or 0)
+            if dots > left:
+                self.warn(t("answer.vote_budget", budget=budget, total=budget - left + dots))
+                continue
+            if limit is not None and dots > limit:
+                self.warn(t("answer.vote_max", max=limit))
+                continue
+            votes[value] = dots
+            index += 1
+        return votes
+
+    def confirm(self, prompt: str, *, default: bool | None, hint: str, depth: int) -> bool | None:
+        return bool(
+            self._run(
+                questionary.confirm(
+                    prompt,
+                    default=True if default is None else default,
+                    qmark="  " * depth + "?",
+                    instruction=hint or None,
+                    style=_STYLE,
+                )
+            )
+        )
+
+    def number(
+        self, prompt: str, *, default: float | None, whole: bool, hint: str, depth: int
+    ) -> float | None:
+        shown = "" if default is None else f"{default:g}"
+        while True:
+            answer = self._line(prompt, shown, hint, depth).strip()
+            if not answer:
+                return None
+            value = parse_number(answer, whole)
+            if value is not None:
+                return value
+            self.warn(t("ask.whole_number" if whole else "ask.number"))
+            shown = answer
+
+    def choose(self, prompt: str, actions: Options) -> str:
+        choices = [questionary.Choice(label, value=key) for key, label in actions]
+        return str(
+            self._run(
+                questionary.select(prompt, choices, instruction=t("ask.select_keys"), style=_STYLE)
+            )
+        )
