@@ -383,6 +383,8 @@ def check(doc: yamlsource.Document) -> list[Problem]:
     """Every problem in a parsed flow document, in file order."""
     if not isinstance(doc.data, dict):
         return [doc.problem((), t("flow.not_mapping"))]
+    if isinstance(doc.data.get("version"), float):
+        doc.data["version"] = doc.raw.get(("version",), doc.data["version"])
     problems: list[Problem] = []
     try:
         Flow.model_validate(doc.data)
@@ -459,9 +461,7 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
         elif kind == "union_tag_not_found":
             problems.append(doc.problem(loc, t("flow.missing", key="type"), key=False))
         elif kind in _TYPE_NAMES:
-            expected = t("type." + _TYPE_NAMES[kind])
-            message = t("flow.wrong_type", key=loc[-1] if loc else "", expected=expected)
-            problems.append(doc.problem(loc, message, key=False))
+            problems.append(doc.problem(loc, _wrong_type(doc.data, loc, kind), key=False))
         elif kind == "too_short":
             problems.append(doc.problem(loc, t("flow.empty_list", key=loc[-1]), key=False))
         elif kind == "literal_error":
@@ -483,6 +483,18 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
                 doc.problem(loc, f"{loc[-1] if loc else ''}: {error['msg']}", key=False)
             )
     return problems
+
+
+def _wrong_type(data: Any, loc: tuple[int | str, ...], kind: str) -> str:
+    expected = t("type." + _TYPE_NAMES[kind])
+    if len(loc) < 2 or not isinstance(loc[-1], int):
+        return t("flow.wrong_type", key=loc[-1] if loc else "", expected=expected)
+    if loc[-2] == "choices":
+        expected = t("type.text")
+    message = t("flow.wrong_entry", number=loc[-1] + 1, key=loc[-2], expected=expected)
+    if isinstance(_node(data, loc), bool):
+        message += " " + t("flow.quote_yes_no")
+    return message
 
 
 def _unknown_key(data: Any, loc: tuple[int | str, ...]) -> str:
@@ -596,7 +608,10 @@ class _Semantics:
         try:
             names = expressions.names_in(source, template=template)
         except expressions.ExpressionSyntaxError as exc:
-            self.add(where, t("flow.jinja_syntax", key=key, reason=str(exc)))
+            message = t("flow.jinja_syntax", key=key, reason=str(exc))
+            if re.search(r"(?<![=!<>])=(?!=)", source) and not template:
+                message += " " + t("flow.single_equals")
+            self.add(where, message)
             return
         for name in sorted(names):
             if name in self.earlier or (item and name == "item"):
@@ -635,8 +650,10 @@ class _Semantics:
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)):
             return
         assert isinstance(low, (int, float)) and isinstance(high, (int, float))
-        if low > high or (q.get("type") == "scale" and low == high):
+        if low > high:
             self.add((*loc, "max"), t("flow.min_max", min=low, max=high), key=True)
+        elif q.get("type") == "scale" and low == high:
+            self.add((*loc, "max"), t("flow.scale_range", min=low, max=high), key=True)
 
 
 def json_schema() -> str:

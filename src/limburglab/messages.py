@@ -61,6 +61,11 @@ NL: dict[str, str] = {
     "naar eerdere vragen",
     "flow.name_unknown": "`{key}` gebruikt `{name}`, maar er is geen eerdere vraag met dat id.",
     "flow.min_max": "`min` ({min}) is groter dan `max` ({max})",
+    "flow.scale_range": "bij een schaal moet `min` ({min}) kleiner zijn dan `max` ({max})",
+    "flow.wrong_entry": "punt {number} van `{key}` moet {expected} zijn",
+    "flow.quote_yes_no": "Zet ja/nee, yes/no en on/off tussen aanhalingstekens, anders leest "
+    "YAML ze als true/false.",
+    "flow.single_equals": "Gebruik == om te vergelijken (niet =).",
     "flow.unknown_name": "onbekende flow `{name}`; geef een pad naar een .yaml-bestand of een "
     "meegeleverde flow: {names}.",
     # answers
@@ -250,6 +255,10 @@ EN: dict[str, str] = {
     "earlier questions only",
     "flow.name_unknown": "`{key}` uses `{name}`, but there is no earlier question with that id.",
     "flow.min_max": "`min` ({min}) is larger than `max` ({max})",
+    "flow.scale_range": "a scale needs `min` ({min}) to be smaller than `max` ({max})",
+    "flow.wrong_entry": "entry {number} of `{key}` must be {expected}",
+    "flow.quote_yes_no": "Put yes/no and on/off in quotes, or YAML reads them as true/false.",
+    "flow.single_equals": "Use == to compare (not =).",
     "flow.unknown_name": "unknown flow `{name}`; give the path of a .yaml file or a bundled "
     "flow: {names}.",
     "answer.one_line": "one line of text, without line breaks",

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from limburglab import flow as flows
-from limburglab.errors import FlowError
+from limburglab.errors import FlowError, UsageError
 from limburglab.flow import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
 from limburglab.messages import t
 
@@ -26,6 +26,9 @@ def validate_all(specs: list[str]) -> int:
             count += len(exc.problems)
             for problem in exc.problems:
                 print(problem)
+        except UsageError as exc:
+            count += 1
+            print(f"{spec}: {exc}")
         else:
             print(t("cli.valid", path=spec))
     if count:

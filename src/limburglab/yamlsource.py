@@ -33,6 +33,8 @@ class Document:
     data: Any
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: The text as written of scalars YAML did not read as text (`1.10` became 1.1).
+    raw: dict[Loc, str] = field(default_factory=dict)
 
     def where(self, loc: Loc, *, key: bool = True) -> tuple[int, int]:
         """Position of the key (or value) at `loc`, or of the nearest enclosing node."""
@@ -91,6 +93,8 @@ def load(path: Path, error: type[ProblemsError]) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.index >= len(text.rstrip()):
+            mark = exc.context_mark  # a quote or bracket left open: point at where it opened
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "?"
         raise error([Problem(path, line, column, t("yaml.syntax", reason=reason))]) from None
@@ -134,13 +138,21 @@ class _Builder:
             raise _TooBig(node.start_mark)
         self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
+            explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
             self.constructor.flatten_mapping(node)
+            merged = len(node.value) - explicit  # merged pairs come first; explicit keys win
             result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
+            from_merge: set[Any] = set()
+            for index, (key_node, value_node) in enumerate(node.value):
                 key = self.constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
                     key = str(key)
                 position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if index < merged:
+                    from_merge.add(key)
+                elif key in from_merge:
+                    from_merge.discard(key)
+                    del result[key]
                 if key in result:
                     self.problems.append(
                         Problem(self.doc.path, *position, t("yaml.duplicate_key", key=key))
@@ -152,4 +164,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self._node(item, (*loc, index)) for index, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        value = self.constructor.construct_object(node, deep=True)
+        if not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+            self.doc.raw[loc] = node.value
+        return value
