@@ -37,8 +37,8 @@ _TIMEBOX = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 
 def parse_timebox(value: Any) -> Any:
     """`90s`, `10m`, `1h30m` or whole minutes, as seconds."""
-    if isinstance(value, bool):
-        return value
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(t("flow.timebox"))
     if isinstance(value, int):
         if value <= 0:
             raise ValueError(t("flow.timebox"))
@@ -50,8 +50,7 @@ def parse_timebox(value: Any) -> Any:
             total = hours * 3600 + minutes * 60 + seconds
             if total > 0:
                 return total
-        raise ValueError(t("flow.timebox"))
-    return value
+    raise ValueError(t("flow.timebox"))
 
 
 def format_seconds(seconds: float) -> str:
@@ -493,7 +492,7 @@ def _wrong_type(data: Any, loc: tuple[int | str, ...], kind: str) -> str:
         expected = t("type.text")
     message = t("flow.wrong_entry", number=loc[-1] + 1, key=loc[-2], expected=expected)
     if isinstance(_node(data, loc), bool):
-        message += " " + t("flow.quote_yes_no")
+        message += ". " + t("flow.quote_yes_no")
     return message
 
 
@@ -610,7 +609,7 @@ class _Semantics:
         except expressions.ExpressionSyntaxError as exc:
             message = t("flow.jinja_syntax", key=key, reason=str(exc))
             if re.search(r"(?<![=!<>])=(?!=)", source) and not template:
-                message += " " + t("flow.single_equals")
+                message += ". " + t("flow.single_equals")
             self.add(where, message)
             return
         for name in sorted(names):

@@ -63,8 +63,8 @@ NL: dict[str, str] = {
     "flow.min_max": "`min` ({min}) is groter dan `max` ({max})",
     "flow.scale_range": "bij een schaal moet `min` ({min}) kleiner zijn dan `max` ({max})",
     "flow.wrong_entry": "punt {number} van `{key}` moet {expected} zijn",
-    "flow.quote_yes_no": "Zet ja/nee, yes/no en on/off tussen aanhalingstekens, anders leest "
-    "YAML ze als true/false.",
+    "flow.quote_yes_no": "Zet yes/no en on/off tussen aanhalingstekens, anders leest YAML ze als "
+    "true/false.",
     "flow.single_equals": "Gebruik == om te vergelijken (niet =).",
     "flow.unknown_name": "onbekende flow `{name}`; geef een pad naar een .yaml-bestand of een "
     "meegeleverde flow: {names}.",
@@ -199,6 +199,100 @@ NL: dict[str, str] = {
     "show.required": "verplicht",
     "show.per_entry": "per punt:",
     "show.total": "{sections} onderdelen, {questions} vragen, totaal {time}",
+    # report
+    "report.empty_folder": "{path}: geen sessiebestanden (.yaml) in deze map; geef een map met "
+    "sessies of de sessiebestanden zelf",
+    "report.different_flows": "de sessies horen bij verschillende flows: {flows}. Maak per flow "
+    "een apart verslag.",
+    "report.flow_mismatch": "{path} hoort bij flow `{found}`, niet bij `{flow}` (--flow); geef "
+    "de flow van deze sessies",
+    "report.flow_not_found": "{path}: de flow `{source}` van deze sessie is niet gevonden; geef "
+    "hem met --flow PAD-OF-NAAM",
+    "report.in_progress": "let op: {path} is nog niet afgerond (status in_progress) en telt "
+    "toch mee; gebruik --complete-only om alleen afgeronde sessies op te nemen",
+    "report.skipped": "let op: {path} is nog niet afgerond en is weggelaten (--complete-only)",
+    "report.dropped": "let op: {path}: de flow is veranderd sinds deze sessie; antwoorden op "
+    "vragen die er niet meer in staan, zijn weggelaten: {answers}",
+    "report.none_complete": "geen afgeronde sessies om een verslag van te maken; laat "
+    "--complete-only weg om ook onafgeronde sessies op te nemen",
+    "report.unknown_format": "onbekend formaat `{format}`; kies md, html of pdf",
+    "report.unknown_suffix": "{path}: onbekende extensie; gebruik .md, .html of .pdf, of geef "
+    "--format md, html of pdf",
+    "report.format_conflict": "--format {format} past niet bij {path}; laat --format weg of "
+    "kies een bestandsnaam op .{format}",
+    "report.template_for_pdf": "{path}: een PDF wordt met een Typst-sjabloon (.typ) gemaakt; "
+    "geef een .typ-bestand, of kies Markdown of HTML (-o verslag.md of -o verslag.html)",
+    "report.template_not_pdf": "{path}: een Typst-sjabloon (.typ) maakt alleen PDF; kies "
+    "-o verslag.pdf of --format pdf",
+    "report.template_missing": "{path}: sjabloon bestaat niet; controleer het pad",
+    "report.template_error": "{path}:{line}: fout in het sjabloon: {reason}. Pas het sjabloon "
+    "aan en probeer het opnieuw.",
+    "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
+    "met -o, bijvoorbeeld -o verslag.pdf",
+    "report.written": "Verslag geschreven: {path} ({count} sessies)",
+    "event.not_mapping": "een evenementbestand begint met sleutels als `programme:`, "
+    "`organisers:` en `rounds:`",
+    "event.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
+    "event.text": "`{key}` moet tekst zijn",
+    "event.names": "`{key}` moet een lijst met namen zijn, bijvoorbeeld `[Humanitas, FAM!]`",
+    "event.count": "`{key}` moet een positief geheel getal zijn",
+    "event.counts": "`{key}` moet per ronde het aantal subgroepen geven, bijvoorbeeld `[4, 3]`",
+    "event.rounds_mismatch": "`subgroups` noemt {count} rondes, maar `rounds` is {rounds}; "
+    "geef per ronde één aantal",
+    "event.fix_and_retry": "Herstel {path} en probeer het opnieuw.",
+    "report.sources_both": "beide groepen",
+    "report.sources_all": "alle groepen",
+    "report.groups_one": "1 groep",
+    "report.groups_many": "{count} groepen",
+    "report.count_of": "{count} van {groups}",
+    "report.numbers": "gemiddeld {mean} (laagste {min}, hoogste {max}; {groups})",
+    "report.rank_row": "gemiddelde positie {average}, {points} punten, {groups}",
+    "report.top_two": "{groups} zetten {choices} in hun top twee.",
+    "report.top_two_one": "{groups} zette {choices} in de top twee.",
+    "report.top_two_none": "Geen keuze stond bij alle groepen in de top twee; de meeste punten "
+    "gingen naar {first}.",
+    "report.dots_one": "1 stip",
+    "report.dots": "{count} stippen",
+    "report.yes": "Ja",
+    "report.no": "Nee",
+    "report.group_in_round": "{group}, ronde {round}",
+    "report.leader_of": "{leader} van {organisation}",
+    "report.participants": "{count} deelnemers",
+    "report.unfinished": "nog niet afgerond",
+    "report.intro_given_by": "{organisers} hebben de workshop “{title}” gegeven",
+    "report.intro_given_by_one": "{organisers} heeft de workshop “{title}” gegeven",
+    "report.intro_given": "De workshop “{title}” is gegeven",
+    "report.intro_rounds": " in {count} rondes",
+    "report.intro_date": " op {date}",
+    "report.intro_place": " in {place}",
+    "report.intro_subgroups": "De groep werd in {counts} subgroepen verdeeld, met ieder een "
+    "gespreksleider.",
+    "report.intro_subgroups_rounds": "De groep werd in {counts} subgroepen verdeeld, met ieder "
+    "een gespreksleider.",
+    "report.covers_led": "Dit verslag bevat de conclusies van de {count} subgroepen die door "
+    "{leaders} zijn geleid.",
+    "report.covers_led_one": "Dit verslag bevat de conclusies van de subgroep die door {leaders} "
+    "is geleid.",
+    "report.covers": "Dit verslag bevat de conclusies van {count} subgroepen.",
+    "report.covers_one": "Dit verslag bevat de conclusies van één subgroep.",
+    "report.leaders_of": "gespreksleiders van {organisations}",
+    "report.leaders_of_one": "een gespreksleider van {organisations}",
+    "report.intro_participants": "Het aantal deelnemers was {count}.",
+    "report.intro_unfinished": "Let op: de sessies van {groups} waren nog niet afgerond.",
+    "report.intro_unfinished_one": "Let op: de sessie van {groups} was nog niet afgerond.",
+    "report.months": "januari februari maart april mei juni juli augustus september oktober "
+    "november december",
+    "report.decimal_point": ",",
+    "report.and": " en ",
+    "report.respectively": " respectievelijk ",
+    "report.word.groups": "Groepen",
+    "report.word.place": "Plaats",
+    "report.word.choice": "Keuze",
+    "report.word.ranked_by": "Groepen",
+    "report.word.average_position": "Gem. positie",
+    "report.word.points": "Punten",
+    "report.word.dots": "Stippen",
+    "report.word.page": "Pagina",
     "error.prefix": "Fout",
     "error.interrupted": "Onderbroken.",
 }
@@ -384,6 +478,99 @@ EN: dict[str, str] = {
     "show.required": "required",
     "show.per_entry": "per entry:",
     "show.total": "{sections} sections, {questions} questions, {time} in all",
+    # report
+    "report.empty_folder": "{path}: no session files (.yaml) in this folder; give a folder with "
+    "sessions or the session files themselves",
+    "report.different_flows": "the sessions belong to different flows: {flows}. Make one report "
+    "per flow.",
+    "report.flow_mismatch": "{path} belongs to flow `{found}`, not to `{flow}` (--flow); give "
+    "the flow of these sessions",
+    "report.flow_not_found": "{path}: the flow `{source}` of this session was not found; give it "
+    "with --flow PATH-OR-NAME",
+    "report.in_progress": "note: {path} is not finished yet (status in_progress) and is included "
+    "anyway; use --complete-only to include finished sessions only",
+    "report.skipped": "note: {path} is not finished yet and was left out (--complete-only)",
+    "report.dropped": "note: {path}: the flow has changed since this session; answers to "
+    "questions it no longer has were left out: {answers}",
+    "report.none_complete": "no finished sessions to make a report of; leave out "
+    "--complete-only to include unfinished sessions too",
+    "report.unknown_format": "unknown format `{format}`; choose md, html or pdf",
+    "report.unknown_suffix": "{path}: unknown extension; use .md, .html or .pdf, or give "
+    "--format md, html or pdf",
+    "report.format_conflict": "--format {format} does not match {path}; leave out --format or "
+    "choose a file name ending in .{format}",
+    "report.template_for_pdf": "{path}: a PDF is made with a Typst template (.typ); give a .typ "
+    "file, or choose Markdown or HTML (-o report.md or -o report.html)",
+    "report.template_not_pdf": "{path}: a Typst template (.typ) makes PDF only; choose "
+    "-o report.pdf or --format pdf",
+    "report.template_missing": "{path}: template does not exist; check the path",
+    "report.template_error": "{path}:{line}: error in the template: {reason}. Fix the template "
+    "and try again.",
+    "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
+    "example -o report.pdf",
+    "report.written": "Report written: {path} ({count} sessions)",
+    "event.not_mapping": "an event file starts with keys such as `programme:`, `organisers:` "
+    "and `rounds:`",
+    "event.unknown_key": "unknown key `{key}`; allowed: {keys}",
+    "event.text": "`{key}` must be text",
+    "event.names": "`{key}` must be a list of names, for example `[Humanitas, FAM!]`",
+    "event.count": "`{key}` must be a positive whole number",
+    "event.counts": "`{key}` must give the number of subgroups per round, for example `[4, 3]`",
+    "event.rounds_mismatch": "`subgroups` names {count} rounds, but `rounds` is {rounds}; give "
+    "one number per round",
+    "event.fix_and_retry": "Fix {path} and try again.",
+    "report.sources_both": "both groups",
+    "report.sources_all": "all groups",
+    "report.groups_one": "1 group",
+    "report.groups_many": "{count} groups",
+    "report.count_of": "{count} of {groups}",
+    "report.numbers": "mean {mean} (lowest {min}, highest {max}; {groups})",
+    "report.rank_row": "average position {average}, {points} points, {groups}",
+    "report.top_two": "{groups} put {choices} in their top two.",
+    "report.top_two_one": "{groups} put {choices} in its top two.",
+    "report.top_two_none": "No choice was in the top two of every group; most points went to "
+    "{first}.",
+    "report.dots_one": "1 dot",
+    "report.dots": "{count} dots",
+    "report.yes": "Yes",
+    "report.no": "No",
+    "report.group_in_round": "{group}, round {round}",
+    "report.leader_of": "{leader} of {organisation}",
+    "report.participants": "{count} participants",
+    "report.unfinished": "not finished",
+    "report.intro_given_by": "{organisers} gave the workshop “{title}”",
+    "report.intro_given_by_one": "{organisers} gave the workshop “{title}”",
+    "report.intro_given": "The workshop “{title}” was given",
+    "report.intro_rounds": " in {count} rounds",
+    "report.intro_date": " on {date}",
+    "report.intro_place": " in {place}",
+    "report.intro_subgroups": "The group was split into {counts} subgroups, each with a "
+    "discussion leader.",
+    "report.intro_subgroups_rounds": "The group was split into {counts} subgroups respectively, "
+    "each with a discussion leader.",
+    "report.covers_led": "This report holds the conclusions of the {count} subgroups led by "
+    "{leaders}.",
+    "report.covers_led_one": "This report holds the conclusions of the subgroup led by {leaders}.",
+    "report.covers": "This report holds the conclusions of {count} subgroups.",
+    "report.covers_one": "This report holds the conclusions of one subgroup.",
+    "report.leaders_of": "discussion leaders of {organisations}",
+    "report.leaders_of_one": "a discussion leader of {organisations}",
+    "report.intro_participants": "There were {count} participants.",
+    "report.intro_unfinished": "Note: the sessions of {groups} were not finished.",
+    "report.intro_unfinished_one": "Note: the session of {groups} was not finished.",
+    "report.months": "January February March April May June July August September October "
+    "November December",
+    "report.decimal_point": ".",
+    "report.and": " and ",
+    "report.respectively": " and ",
+    "report.word.groups": "Groups",
+    "report.word.place": "Place",
+    "report.word.choice": "Choice",
+    "report.word.ranked_by": "Groups",
+    "report.word.average_position": "Avg. position",
+    "report.word.points": "Points",
+    "report.word.dots": "Dots",
+    "report.word.page": "Page",
     "error.prefix": "Error",
     "error.interrupted": "Interrupted.",
 }

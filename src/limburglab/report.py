@@ -1,0 +1,251 @@
+"""The conclusion report: the sessions of all subgroups merged into one model, computed once.
+
+Every renderer (Markdown, HTML, PDF, a facilitator's own template) reads this one model, so the
+rules for ordering, merging and counting live in Python only (the per-question rules in
+`merge`). The model holds text, numbers and lists in the flow's language, ready to show;
+`as_dict()` is the JSON that the PDF template reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from limburglab.event import Event
+from limburglab.flow import Flow
+from limburglab.merge import Block, Merger, Say, join, sayer, unique
+from limburglab.session import Session
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SectionReport:
+    number: int
+    id: str
+    title: str
+    blocks: list[Block]
+
+
+@dataclass
+class Group:
+    """One subgroup's session, as the report names it."""
+
+    label: str
+    name: str
+    round: int | None
+    leader: str
+    organisation: str
+    participants: int | None
+    date: str
+    complete: bool
+    #: Everything but the label, as one line: leader, participants, unfinished.
+    details: str
+
+
+@dataclass
+class Report:
+    title: str
+    language: str
+    programme: str
+    date: str
+    place: str
+    organisers: list[str]
+    intro: list[str]
+    sections: list[SectionReport]
+    groups: list[Group]
+    #: Headings and table headers, in the report's language.
+    words: dict[str, str]
+    #: Seconds since 1970 of the newest session: the PDF's date, so that its bytes repeat.
+    timestamp: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --- building it -------------------------------------------------------------------------------
+
+
+def build(
+    flow: Flow,
+    sessions: list[Session],
+    event: Event | None = None,
+    *,
+    title: str | None = None,
+    names: bool = True,
+    sources: bool = True,
+) -> Report:
+    """Merge the sessions (already in report order) into one report in the flow's language."""
+    event = event or Event()
+    say = sayer(flow.language)
+    groups = _groups(sessions, say, names)
+    merger = Merger(flow, [g.label for g in groups], say, sources)
+    sections: list[SectionReport] = []
+    for section in flow.sections:
+        blocks = []
+        for question in section.questions:
+            given = [
+                (index, s.answers[section.id][question.id])
+                for index, s in enumerate(sessions)
+                if question.id in s.answers.get(section.id, {})
+            ]
+            if given:
+                blocks.append(merger.block(question, given))
+        for block in blocks:
+            block.show_title = len(blocks) > 1
+        if blocks:
+            sections.append(SectionReport(len(sections) + 1, section.id, section.title, blocks))
+    dates = (event.date and [event.date]) or unique(s.meta.date for s in sessions if s.meta.date)
+    title = title or flow.title
+    return Report(
+        title=title,
+        language=flow.language,
+        programme=event.programme,
+        date=join([_date_text(d, say) for d in dates], say),
+        place=event.place,
+        organisers=event.organisers or unique(g.organisation for g in groups if g.organisation),
+        intro=_intro(flow.title, event, groups, say, names),
+        sections=sections,
+        groups=groups,
+        words={key: say(f"report.word.{key}") for key in _WORDS},
+        timestamp=_timestamp(sessions, event),
+    )
+
+
+# --- groups, intro and words -------------------------------------------------------------------
+
+_WORDS = (
+    "groups",
+    "place",
+    "choice",
+    "ranked_by",
+    "average_position",
+    "points",
+    "dots",
+    "page",
+    "leader",
+    "participants",
+)
+
+
+def _groups(sessions: list[Session], say: Say, names: bool) -> list[Group]:
+    several_rounds = len({s.meta.round for s in sessions}) > 1
+    seen: dict[str, int] = {}
+    groups = []
+    for s in sessions:
+        meta = s.meta
+        name = meta.group or (s.path.stem if s.path else "?")
+        label = name
+        if several_rounds and meta.round is not None:
+            label = say("report.group_in_round", group=name, round=meta.round)
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label = f"{label} ({seen[label]})"
+        leader = meta.leader if names else ""
+        details = []
+        if leader or meta.organisation:
+            who = say("report.leader_of", leader=leader, organisation=meta.organisation)
+            details.append(who if leader and meta.organisation else leader or meta.organisation)
+        if meta.participants is not None:
+            details.append(say("report.participants", count=meta.participants))
+        if not s.complete:
+            details.append(say("report.unfinished"))
+        groups.append(
+            Group(
+                label=label,
+                name=name,
+                round=meta.round,
+                leader=leader,
+                organisation=meta.organisation,
+                participants=meta.participants,
+                date=meta.date,
+                complete=s.complete,
+                details=", ".join(details),
+            )
+        )
+    return groups
+
+
+def _intro(title: str, event: Event, groups: list[Group], say: Say, names: bool) -> list[str]:
+    """The opening paragraphs: the event's own text, then who gave the workshop, how, and
+    which subgroups this report covers."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", event.intro) if p.strip()]
+    organisers = event.organisers or unique(g.organisation for g in groups if g.organisation)
+    if organisers:
+        key = "report.intro_given_by_one" if len(organisers) == 1 else "report.intro_given_by"
+        given = say(key, organisers=join(organisers, say), title=title)
+    else:
+        given = say("report.intro_given", title=title)
+    rounds = event.rounds or len(event.subgroups) or len({g.round for g in groups})
+    if rounds > 1:
+        given += say("report.intro_rounds", count=rounds)
+    if event.date:
+        given += say("report.intro_date", date=_date_text(event.date, say))
+    if event.place:
+        given += say("report.intro_place", place=event.place)
+    sentences = [given + "."]
+    if event.subgroups:
+        counts = join([str(n) for n in event.subgroups], say, last="report.respectively")
+        key = (
+            "report.intro_subgroups_rounds"
+            if len(event.subgroups) > 1
+            else "report.intro_subgroups"
+        )
+        sentences.append(say(key, counts=counts))
+    sentences.append(_covered(groups, say, names))
+    participants = [g.participants for g in groups]
+    if participants and all(p is not None for p in participants):
+        sentences.append(say("report.intro_participants", count=sum(p or 0 for p in participants)))
+    unfinished = [g.label for g in groups if not g.complete]
+    if unfinished:
+        key = "report.intro_unfinished_one" if len(unfinished) == 1 else "report.intro_unfinished"
+        sentences.append(say(key, groups=join(unfinished, say)))
+    return [*paragraphs, " ".join(sentences)]
+
+
+def _covered(groups: list[Group], say: Say, names: bool) -> str:
+    """ "Dit verslag bevat de conclusies van de 2 subgroepen die door … zijn geleid." """
+    one = len(groups) == 1
+    if names and any(g.leader for g in groups):
+        leaders = unique(
+            say("report.leader_of", leader=g.leader, organisation=g.organisation)
+            if g.organisation
+            else g.leader
+            for g in groups
+            if g.leader
+        )
+        led_by = join(leaders, say)
+    else:
+        organisations = unique(g.organisation for g in groups if g.organisation)
+        key = "report.leaders_of_one" if one else "report.leaders_of"
+        led_by = say(key, organisations=join(organisations, say)) if organisations else ""
+    if not led_by:
+        return say("report.covers_one" if one else "report.covers", count=len(groups))
+    key = "report.covers_led_one" if one else "report.covers_led"
+    return say(key, count=len(groups), leaders=led_by)
+
+
+def _timestamp(sessions: list[Session], event: Event) -> int:
+    moments = []
+    for text in [s.updated_at for s in sessions] + [event.date]:
+        try:
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.timezone.utc)
+        moments.append(int(moment.timestamp()))
+    return max(moments, default=0)
+
+
+def _date_text(text: str, say: Say) -> str:
+    """`2024-10-10` as `10 oktober 2024`; anything else as written."""
+    try:
+        date = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    month = say("report.months").split()[date.month - 1]
+    return f"{date.day} {month} {date.year}"
