@@ -152,6 +152,9 @@ class Asker:
             publish = publish or (lambda value: None)
             if entries and not resume:
                 return self._edit_list(question, context, entries, depth, publish) or None
+            if entries:
+                self.prompter.info(t("ask.list_so_far", title=question.title))
+                self._show_entries(entries)
             return self._add_entries(question, context, entries, depth, publish) or None
         if isinstance(question, (TextQuestion, ParagraphQuestion)):
             return self._text(question, prompt, hint, current, depth)
@@ -410,10 +413,7 @@ class Asker:
     ) -> list[Any]:
         """Change, delete, insert or move single entries without retyping the others."""
         while True:
-            self.prompter.info(
-                "\n".join(f"{n}. {entry_text(e)}" for n, e in enumerate(entries, start=1))
-                or t("ask.list_empty")
-            )
+            self._show_entries(entries)
             action = self.prompter.choose(
                 t("ask.list_action", title=question.title),
                 [
@@ -461,6 +461,10 @@ class Asker:
             except GoBack:
                 continue
             publish(entries)
+
+    def _show_entries(self, entries: list[Any]) -> None:
+        numbered = (f"{n}. {entry_text(e)}" for n, e in enumerate(entries, start=1))
+        self.prompter.info("\n".join(numbered) or t("ask.list_empty"))
 
     def _pick(self, entries: list[Any], prompt: str) -> int:
         options = [(str(n), entry_text(e)) for n, e in enumerate(entries)]

@@ -242,7 +242,7 @@ class TerminalPrompter:
             try:
                 number = self.number(
                     t("ask.vote_for", label=label, left=left),
-                    default=float(default.get(value, 0)),
+                    default=float(default[value]) if default.get(value) else None,
                     whole=True,
                     hint=hint,
                     depth=depth + 1,
@@ -265,17 +265,11 @@ class TerminalPrompter:
         return votes
 
     def confirm(self, prompt: str, *, default: bool | None, hint: str, depth: int) -> bool | None:
-        return bool(
-            self._run(
-                questionary.confirm(
-                    prompt,
-                    default=True if default is None else default,
-                    qmark="  " * depth + "?",
-                    instruction=hint or None,
-                    style=_STYLE,
-                )
-            )
-        )
+        """Ja / Nee as a choice: questionary's own confirm only knows the keys y and n."""
+        options = [("ja", t("review.yes").capitalize()), ("nee", t("review.no").capitalize())]
+        start = {True: "ja", False: "nee", None: None}[default]
+        answer = self.select(prompt, options, default=start, other=False, hint=hint, depth=depth)
+        return None if answer is None else answer == "ja"
 
     def number(
         self, prompt: str, *, default: float | None, whole: bool, hint: str, depth: int
