@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,12 @@ from typer.testing import CliRunner
 from limburglab import messages
 
 WriteFlow = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_flow_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Validated flows are cached under XDG_CACHE_HOME: keep the tests' cache to themselves."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -364,6 +364,7 @@ class Asker:
             ).strip()
             if not text:
                 return None
+            publish({**old, "text": text} if old else text)  # saved before its follow-ups
             item: dict[str, Any] = {"text": text}
             index = 0
             applicable: list[int] = []

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _env = ImmutableSandboxedEnvironment(autoescape=False)
@@ -17,15 +18,24 @@ class ExpressionSyntaxError(Exception):
 
 def names_in(source: str, *, template: bool = False) -> set[str]:
     """The variable names an expression (or, with `template`, a prompt) reads."""
+    if template and "{" not in source:
+        return set()
     try:
-        if template:
-            ast = _env.parse(source)
-        else:
-            _env.compile_expression(source)
-            ast = _env.parse("{{ (" + source + ") }}")
+        ast = _env.parse(source) if template else _expression_tree(source)
     except TemplateSyntaxError as exc:
         raise ExpressionSyntaxError(exc.message or str(exc)) from None
     return set(meta.find_undeclared_variables(ast))
+
+
+def _expression_tree(source: str) -> nodes.Template:
+    """A `when` parsed once, as Jinja2's `compile_expression` would parse it."""
+    parser = Parser(_env, source, state="variable")
+    expression = parser.parse_expression()
+    if not parser.stream.eos:
+        raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
+    tree = nodes.Template([nodes.Output([expression])], lineno=1)
+    tree.set_environment(_env)
+    return tree
 
 
 @lru_cache(maxsize=512)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from limburglab import answers as rules
+from limburglab import expressions, walker
 from limburglab import flow as flows
-from limburglab import walker
 from limburglab.asking import Asker, GoBack, Prompter
 from limburglab.errors import AnswersError, Interrupted, UsageError
 from limburglab.flow import Flow, ListQuestion, Section, entry_text, format_seconds
@@ -145,35 +145,53 @@ _META_ORDER = ("group", "leader", "organisation", "round", "participants", "date
 
 
 def _ask_meta(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
-    """Ask the metadata not given as an option, in a fixed order."""
+    """Ask the metadata not given as an option, in a fixed order; `<` goes back one."""
+    defaults: dict[str, Any] = {"round": 1, "date": dt.date.today().isoformat()}
     result = dict(known)
-    index = 0
     keys = [key for key in _META_ORDER if key not in known]
-    while index < len(keys):
-        key = keys[index]
-        try:
-            if key in ("round", "participants"):
-                default = 1.0 if key == "round" else None
-                number = prompter.number(
-                    t(f"meta.{key}"), default=default, whole=True, hint="", depth=0
-                )
-                value: Any = None if number is None else int(number)
-            else:
-                default_text = dt.date.today().isoformat() if key == "date" else ""
-                value = prompter.text(t(f"meta.{key}"), default=default_text, hint="", depth=0)
-                value = value.strip() or None
-                if key == "date" and value and not _is_date(value):
-                    prompter.warn(t("meta.bad_date"))
-                    continue
-                if key == "group" and not value:
-                    prompter.warn(t("answer.required"))
-                    continue
-        except GoBack:
-            index = max(0, index - 1)
-            continue
-        result[key] = value
-        index += 1
+    index = 0
+    try:
+        while index < len(keys):
+            key = keys[index]
+            default = result.get(key, defaults.get(key))
+            try:
+                value = _ask_meta_value(prompter, key, default)
+            except GoBack:
+                index = max(0, index - 1)
+                continue
+            if value is not _AGAIN:
+                result[key] = value
+                index += 1
+    except EOFError:
+        raise Interrupted(t("run.end_of_input_early"), 1) from None
+    except KeyboardInterrupt:
+        raise Interrupted(t("run.interrupted_early"), 130) from None
     return result
+
+
+_AGAIN = object()
+
+
+def _ask_meta_value(prompter: Prompter, key: str, default: Any) -> Any:
+    """One metadata answer, or _AGAIN after a warning."""
+    if key in ("round", "participants"):
+        number = prompter.number(
+            t(f"meta.{key}"),
+            default=None if default is None else float(default),
+            whole=True,
+            hint="",
+            depth=0,
+        )
+        return None if number is None else int(number)
+    text = prompter.text(t(f"meta.{key}"), default=str(default or ""), hint="", depth=0)
+    value = text.strip() or None
+    if key == "date" and value and not _is_date(value):
+        prompter.warn(t("meta.bad_date"))
+        return _AGAIN
+    if key == "group" and not value:
+        prompter.warn(t("answer.required"))
+        return _AGAIN
+    return value
 
 
 def _is_date(text: str) -> bool:
@@ -431,7 +449,8 @@ class LiveSession:
 def _value_lines(
     flow: Flow, question: Any, value: Any, depth: int, context: dict[str, Any]
 ) -> list[tuple[int, str]]:
-    title = question.title
+    """One answer as indented lines; a follow-up's title is rendered for its entry."""
+    title = expressions.render(question.title, context)
     if value is None:
         return [(depth, f"{title}: —")]
     if isinstance(question, ListQuestion):
@@ -442,7 +461,8 @@ def _value_lines(
             if isinstance(entry, dict):
                 for key, sub in entry.items():
                     if key != "text" and key in followups:
-                        lines += _value_lines(flow, followups[key], sub, depth + 2, context)
+                        inner = {**context, "item": rules.entry_context(entry)}
+                        lines += _value_lines(flow, followups[key], sub, depth + 2, inner)
         return lines
     if isinstance(value, bool):
         return [(depth, f"{title}: {t('review.yes') if value else t('review.no')}")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -11,9 +10,10 @@ from rich.table import Table
 from rich.tree import Tree
 
 from limburglab import flow as flows
-from limburglab.errors import FlowError, UsageError
+from limburglab.errors import UsageError
 from limburglab.flow import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
 from limburglab.messages import t
+from limburglab.validation import check_file
 
 
 def validate_all(specs: list[str]) -> int:
@@ -21,15 +21,15 @@ def validate_all(specs: list[str]) -> int:
     count = 0
     for spec in specs:
         try:
-            flows.load(Path(spec) if Path(spec).exists() else spec)
-        except FlowError as exc:
-            count += len(exc.problems)
-            for problem in exc.problems:
-                print(problem)
+            problems = check_file(spec)
         except UsageError as exc:
             count += 1
             print(f"{spec}: {exc}")
-        else:
+            continue
+        count += len(problems)
+        for problem in problems:
+            print(problem)
+        if not problems:
             print(t("cli.valid", path=spec))
     if count:
         print(t("cli.invalid_count", count=count), file=sys.stderr)

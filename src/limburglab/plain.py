@@ -202,7 +202,7 @@ class PlainPrompter:
             }
 
     def confirm(self, prompt: str, *, default: bool | None, hint: str, depth: int) -> bool | None:
-        shown = {True: "ja", False: "nee", None: ""}[default] if default is not None else ""
+        shown = "" if default is None else t("review.yes" if default else "review.no")
         line = self._ask(prompt, hint or t("ask.confirm_hint"), depth, shown).strip().lower()
         while True:
             if not line:

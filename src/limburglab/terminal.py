@@ -6,13 +6,13 @@ import). `unsafe_ask` is used throughout: `ask` would swallow Ctrl-C, and Ctrl-C
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
 from rich.tree import Tree
@@ -48,7 +48,7 @@ class TerminalPrompter:
     def section(self, number: int, total: int, section: Section) -> None:
         timebox = f"  ·  {format_seconds(section.timebox)}" if section.timebox else ""
         title = t("run.section", number=number, total=total, title=section.title) + timebox
-        body: Any = Markdown(section.intro) if section.intro else ""
+        body = _intro_markup(section.intro) if section.intro else ""
         self.console.print()
         self.console.print(
             Panel(body, title=f"[bold]{escape(title)}[/]", title_align="left", border_style="cyan")
@@ -292,3 +292,21 @@ class TerminalPrompter:
                 questionary.select(prompt, choices, instruction=t("ask.select_keys"), style=_STYLE)
             )
         )
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BULLET = re.compile(r"^\s*(?:[-*]|\d+[.)])\s")
+
+
+def _intro_markup(intro: str) -> str:
+    """A section intro as Rich markup: lines reflowed, bullets kept, `**bold**` bold.
+
+    rich.markdown would render more, but importing it costs a noticeable part of the start-up.
+    """
+    lines: list[str] = []
+    for line in intro.strip().splitlines():
+        if lines and lines[-1] and line.strip() and not _BULLET.match(line):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line.strip())
+    return _BOLD.sub(r"[bold]\1[/bold]", escape("\n".join(lines)))

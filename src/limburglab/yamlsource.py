@@ -7,6 +7,7 @@ lets us refuse duplicate keys and alias bombs before they are expanded.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class Document:
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     #: The text as written of scalars YAML did not read as text (`1.10` became 1.1).
     raw: dict[Loc, str] = field(default_factory=dict)
+    sha256: str = ""
 
     def where(self, loc: Loc, *, key: bool = True) -> tuple[int, int]:
         """Position of the key (or value) at `loc`, or of the nearest enclosing node."""
@@ -51,8 +53,8 @@ class Document:
         return Problem(self.path, line, column, message)
 
 
-def read_text(path: Path, error: type[ProblemsError]) -> str:
-    """The file's text as UTF-8, or a located error that says what is wrong with it."""
+def read_text(path: Path, error: type[ProblemsError]) -> tuple[str, str]:
+    """The file's text as UTF-8 and its sha256, or a located error that says what is wrong."""
 
     def fail(message: str, line: int = 1, column: int = 1) -> ProblemsError:
         return error([Problem(path, line, column, message)])
@@ -72,12 +74,17 @@ def read_text(path: Path, error: type[ProblemsError]) -> str:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise fail(t("file.not_utf8"), line, column) from None
-    return text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff"), hashlib.sha256(raw).hexdigest()
 
 
 def load(path: Path, error: type[ProblemsError]) -> Document:
-    """Parse `path` into a Document, or raise `error` with every problem found."""
-    text = read_text(path, error)
+    """Read and parse `path` into a Document, or raise `error` with every problem found."""
+    text, sha256 = read_text(path, error)
+    return parse(text, path, error, sha256)
+
+
+def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -> Document:
+    """Parse the text of `path` into a Document, or raise `error` with every problem found."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -100,7 +107,7 @@ def load(path: Path, error: type[ProblemsError]) -> Document:
         raise error([Problem(path, line, column, t("yaml.syntax", reason=reason))]) from None
     except yaml.YAMLError as exc:
         raise error([Problem(path, 1, 1, t("yaml.syntax", reason=str(exc)))]) from None
-    doc = Document(path, None)
+    doc = Document(path, None, sha256=sha256)
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
     if builder.problems:
