@@ -10,14 +10,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from limburglab import __version__
-from limburglab.errors import LimburglabError
-from limburglab.messages import env_language, set_language
+
+if TYPE_CHECKING:
+    from limburglab.errors import LimburglabError
 
 
 class _Boundary(TyperGroup):
@@ -28,6 +29,8 @@ class _Boundary(TyperGroup):
             return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
+        from limburglab.errors import LimburglabError  # not needed for --help and --version
+
         with _usage_errors_exit_1():
             try:
                 return super().invoke(ctx)
@@ -88,6 +91,8 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie."),
     ] = False,
 ) -> None:
+    from limburglab.messages import env_language, set_language
+
     set_language(env_language())
 
 
@@ -134,7 +139,7 @@ def schema() -> None:
 
     Voorbeeld: limburglab schema > flow.schema.json
     """
-    from limburglab.flow import json_schema
+    from limburglab.validation import json_schema
 
     sys.stdout.write(json_schema())
 
@@ -208,6 +213,89 @@ def resume(
     from limburglab.live import resume as resume_session
 
     resume_session(session, flow_spec=flow, plain=plain, lang=lang)
+
+
+@app.command()
+def report(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Sessiebestanden, of mappen met sessiebestanden (*.yaml).",
+            metavar="SESSION_OR_DIR...",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Uitvoerbestand: .md, .html of .pdf (standaard: Markdown op het scherm).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="md, html of pdf (standaard: volgens de extensie van -o).",
+            metavar="md|html|pdf",
+        ),
+    ] = None,
+    event: Annotated[
+        Path | None,
+        typer.Option(
+            "--event",
+            help="Evenementbestand (programma, organisatoren, datum, rondes, subgroepen, "
+            "inleiding); standaard event.yaml in de map met sessies.",
+            metavar="EVENT.yaml",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template", help="Eigen sjabloon: Jinja2 voor Markdown en HTML, .typ voor PDF."
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Titel van het verslag (standaard: de flow).")
+    ] = None,
+    no_names: Annotated[
+        bool,
+        typer.Option("--no-names", help="Laat de namen van gespreksleiders weg (privacy, AVG)."),
+    ] = False,
+    sources: Annotated[
+        bool,
+        typer.Option("--sources/--no-sources", help="Toon welke groepen elk punt noemden."),
+    ] = True,
+    complete_only: Annotated[
+        bool,
+        typer.Option("--complete-only", help="Alleen afgeronde sessies opnemen."),
+    ] = False,
+    flow: Annotated[
+        str | None,
+        typer.Option("--flow", help="De flow (pad of naam), als die niet uit de sessies volgt."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Voeg de sessies van alle subgroepen samen tot één conclusieverslag.
+
+    Voorbeeld: limburglab report examples/samenwerken -o verslag.pdf
+    """
+    from limburglab.report import make
+
+    make(
+        inputs,
+        output=output,
+        fmt=fmt,
+        event_file=event,
+        template=template,
+        title=title,
+        names=not no_names,
+        sources=sources,
+        complete_only=complete_only,
+        flow_spec=flow,
+        lang=lang,
+        tell=lambda message: print(message, file=sys.stderr),
+    )
 
 
 def main() -> None:

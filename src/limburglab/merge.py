@@ -109,6 +109,7 @@ class Rank:
     label: str
     groups: list[str]
     average: float
+    average_text: str
     points: int
     #: Every group put it in its top two.
     top_two: bool
@@ -400,12 +401,15 @@ class Merger:
                     label=labels[choice],
                     groups=[self.labels[g] for g, _ in ranked],
                     average=average,
+                    average_text=number_text(average, self.say),
                     points=points,
                     top_two=choice in common,
                     text=self.say(
                         "report.rank_row",
                         average=number_text(average, self.say),
-                        points=points,
+                        points=self.say(
+                            "report.points_one" if points == 1 else "report.points", count=points
+                        ),
                         groups=self.group_count(len(ranked)),
                     ),
                 )

@@ -127,6 +127,9 @@ NL: dict[str, str] = {
     "run.end_of_input": "Einde van de invoer; de gegeven antwoorden zijn opgeslagen. Verder gaan "
     "met:\n  {command}",
     "run.section": "Onderdeel {number} van {total}: {title}",
+    "run.end_of_input_early": "Einde van de invoer voordat de sessie begon; er is niets "
+    "opgeslagen.",
+    "run.interrupted_early": "Onderbroken voordat de sessie begon; er is niets opgeslagen.",
     "meta.group": "Naam van de (sub)groep",
     "meta.leader": "Gespreksleider",
     "meta.organisation": "Organisatie van de gespreksleider",
@@ -247,7 +250,9 @@ NL: dict[str, str] = {
     "report.groups_many": "{count} groepen",
     "report.count_of": "{count} van {groups}",
     "report.numbers": "gemiddeld {mean} (laagste {min}, hoogste {max}; {groups})",
-    "report.rank_row": "gemiddelde positie {average}, {points} punten, {groups}",
+    "report.rank_row": "gemiddelde positie {average}, {points}, {groups}",
+    "report.points_one": "1 punt",
+    "report.points": "{count} punten",
     "report.top_two": "{groups} zetten {choices} in hun top twee.",
     "report.top_two_one": "{groups} zette {choices} in de top twee.",
     "report.top_two_none": "Geen keuze stond bij alle groepen in de top twee; de meeste punten "
@@ -409,6 +414,8 @@ EN: dict[str, str] = {
     "run.interrupted": "Interrupted; all answers are saved. Continue with:\n  {command}",
     "run.end_of_input": "End of input; the answers given are saved. Continue with:\n  {command}",
     "run.section": "Section {number} of {total}: {title}",
+    "run.end_of_input_early": "End of input before the session began; nothing was saved.",
+    "run.interrupted_early": "Interrupted before the session began; nothing was saved.",
     "meta.group": "Name of the (sub)group",
     "meta.leader": "Discussion leader",
     "meta.organisation": "Organisation of the discussion leader",
@@ -527,7 +534,9 @@ EN: dict[str, str] = {
     "report.groups_many": "{count} groups",
     "report.count_of": "{count} of {groups}",
     "report.numbers": "mean {mean} (lowest {min}, highest {max}; {groups})",
-    "report.rank_row": "average position {average}, {points} points, {groups}",
+    "report.rank_row": "average position {average}, {points}, {groups}",
+    "report.points_one": "1 point",
+    "report.points": "{count} points",
     "report.top_two": "{groups} put {choices} in their top two.",
     "report.top_two_one": "{groups} put {choices} in its top two.",
     "report.top_two_none": "No choice was in the top two of every group; most points went to "

@@ -11,12 +11,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from limburglab import event as events
+from limburglab.errors import UsageError
 from limburglab.event import Event
 from limburglab.flow import Flow
-from limburglab.merge import Block, Merger, Say, join, sayer, unique
+from limburglab.merge import Block, Merger, Say, join, one_line, sayer, unique
+from limburglab.messages import LANGUAGES, env_language, set_language, t
 from limburglab.session import Session
 
 # --- the model ---------------------------------------------------------------------------------
@@ -126,8 +131,6 @@ _WORDS = (
     "points",
     "dots",
     "page",
-    "leader",
-    "participants",
 )
 
 
@@ -172,7 +175,7 @@ def _groups(sessions: list[Session], say: Say, names: bool) -> list[Group]:
 def _intro(title: str, event: Event, groups: list[Group], say: Say, names: bool) -> list[str]:
     """The opening paragraphs: the event's own text, then who gave the workshop, how, and
     which subgroups this report covers."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", event.intro) if p.strip()]
+    paragraphs = [one_line(p) for p in re.split(r"\n\s*\n", event.intro) if p.strip()]
     organisers = event.organisers or unique(g.organisation for g in groups if g.organisation)
     if organisers:
         key = "report.intro_given_by_one" if len(organisers) == 1 else "report.intro_given_by"
@@ -249,3 +252,41 @@ def _date_text(text: str, say: Say) -> str:
         return text
     month = say("report.months").split()[date.month - 1]
     return f"{date.day} {month} {date.year}"
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def make(
+    inputs: list[Path],
+    *,
+    output: Path | None = None,
+    fmt: str | None = None,
+    event_file: Path | None = None,
+    template: Path | None = None,
+    title: str | None = None,
+    names: bool = True,
+    sources: bool = True,
+    complete_only: bool = False,
+    flow_spec: str | None = None,
+    lang: str | None = None,
+    tell: Callable[[str], None],
+) -> None:
+    """`limburglab report`: merge the sessions at `inputs` and write the report to `output`
+    (Markdown to standard output without it). Warnings and the result go to `tell`."""
+    from limburglab import gather, render
+
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageError(t("run.bad_lang", lang=lang))
+    set_language(lang)
+    fmt = render.output_format(output, fmt, template)
+    found = gather.find(inputs, flow_spec)
+    if lang is None and env_language() is None:
+        set_language(found.flow.language)
+    sessions = gather.choose(found, complete_only=complete_only, warn=tell)
+    event_path = event_file or found.event_path
+    event = events.load(event_path) if event_path else None
+    report = build(found.flow, sessions, event, title=title, names=names, sources=sources)
+    render.write(render.render(report, fmt, template), output)
+    if output is not None:
+        tell(t("report.written", path=output, count=len(sessions)))

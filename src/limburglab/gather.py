@@ -1,0 +1,127 @@
+"""Finding what a report covers: the session files, the one flow they answer, an event file.
+
+A folder stands for the session files in it (`*.yaml`), except its event file (`event.yaml`),
+which is used when no `--event` is given. All sessions must answer the same flow; it is found
+from what the sessions recorded (a bundled flow's name, or the path of the flow file), or given
+with `--flow`. Sessions are put in report order: by round, then by group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from limburglab import answers as answer_rules
+from limburglab import event as events
+from limburglab import flow as flows
+from limburglab import session as sessions
+from limburglab.errors import ReportError
+from limburglab.flow import Flow
+from limburglab.messages import t
+from limburglab.resources import data_dir
+from limburglab.session import Session
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Found:
+    flow: Flow
+    #: In report order: by round, then by group.
+    sessions: list[Session]
+    #: The event file found beside the sessions, if any.
+    event_path: Path | None
+
+
+def find(paths: list[Path], flow_spec: str | None = None) -> Found:
+    """Load the sessions at `paths` and their flow; raise if they answer different flows."""
+    files, event_path = _files(paths)
+    loaded = [sessions.load(path) for path in files]
+    by_flow: dict[str, list[str]] = {}
+    for s in loaded:
+        by_flow.setdefault(s.flow.id, []).append(str(s.path))
+    if len(by_flow) > 1:
+        listed = "; ".join(f"{flow_id} ({', '.join(names)})" for flow_id, names in by_flow.items())
+        raise ReportError(t("report.different_flows", flows=listed))
+    first = loaded[0]
+    flow = flows.load(flow_spec) if flow_spec else _recorded_flow(first)
+    if flow_spec and flow.id != first.flow.id:
+        raise ReportError(
+            t("report.flow_mismatch", path=first.path, found=first.flow.id, flow=flow.id)
+        )
+    return Found(flow, sorted(loaded, key=_report_order), event_path)
+
+
+def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) -> list[Session]:
+    """The sessions to report, checked against the flow; unfinished ones with a warning."""
+    chosen = []
+    for s in found.sessions:
+        if answer_rules.check(found.flow, s.answers):
+            # Load again against the flow: it reports every problem with its line and column,
+            # or leaves out the answers to questions that a changed flow no longer has.
+            assert s.path is not None
+            s = sessions.load(s.path, found.flow)
+        if s.dropped:
+            warn(t("report.dropped", path=s.path, answers=", ".join(s.dropped)))
+        if not s.complete:
+            warn(t("report.skipped" if complete_only else "report.in_progress", path=s.path))
+            if complete_only:
+                continue
+        chosen.append(s)
+    if not chosen:
+        raise ReportError(t("report.none_complete"))
+    return chosen
+
+
+def _files(paths: list[Path]) -> tuple[list[Path], Path | None]:
+    files: list[Path] = []
+    event_path = None
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)  # a missing file is reported by the session loader, located
+            continue
+        inside = sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in SUFFIXES
+            and p.name not in events.FILE_NAMES
+            and not p.name.startswith(".")
+            and p.is_file()
+        )
+        if not inside:
+            raise ReportError(t("report.empty_folder", path=path))
+        files += inside
+        if event_path is None:
+            event_path = next((path / n for n in events.FILE_NAMES if (path / n).is_file()), None)
+    seen: set[Path] = set()
+    once = []
+    for path in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            once.append(path)
+    return once, event_path
+
+
+def _recorded_flow(s: Session) -> Flow:
+    """The flow a session recorded: a path (from here or from the session's folder), or the
+    name of a bundled flow."""
+    source = s.flow.source or s.flow.id
+    recorded = Path(source)
+    folder = s.path.parent if s.path else Path()
+    for candidate in (recorded, folder / recorded):
+        if candidate.is_file():
+            return flows.load(candidate)
+    if "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
+        return flows.load(source)
+    raise ReportError(t("report.flow_not_found", path=s.path, source=source))
+
+
+def _report_order(s: Session) -> tuple[bool, int, list[str | int], str]:
+    return (s.meta.round is None, s.meta.round or 0, _natural(s.meta.group), str(s.path))
+
+
+def _natural(text: str) -> list[str | int]:
+    """`Groep 2` before `Groep 10`."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]

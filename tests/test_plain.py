@@ -1,0 +1,867 @@
+"""The plain line protocol, end to end through the real CLI with stdin as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from limburglab import messages
+
+LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
+META = [
+    "--group",
+    "Groep één",
+    "--leader",
+    "Mieke Bos",
+    "--organisation",
+    "Zonnebloem",
+    "--round",
+    "1",
+    "--participants",
+    "5",
+    "--date",
+    "2026-11-29",
+]
+
+FLOW = """\
+    id: alles
+    title: Alles
+    version: 1
+    sections:
+      - id: a
+        title: Eerste
+        timebox: 5m
+        questions:
+          - id: naam
+            type: text
+            label: Naam
+            prompt: Hoe heet het project?
+            required: true
+          - id: verhaal
+            type: paragraph
+            prompt: Verhaal
+          - id: punten
+            type: list
+            prompt: Punt
+            item:
+              - id: uitleg
+                type: text
+                label: Uitleg
+                prompt: "Uitleg bij {{ item.text }}"
+      - id: b
+        title: Tweede
+        timebox: 10m
+        questions:
+          - id: kleur
+            type: select
+            prompt: Kleur
+            choices: [Rood, Groen, Blauw]
+          - id: vorm
+            type: select
+            prompt: Vorm
+            choices: [Rond, Vierkant]
+          - id: themas
+            type: multiselect
+            prompt: Thema's
+            choices: [Armoede, Eenzaamheid, Jongeren]
+            other: true
+          - id: volgorde
+            type: rank
+            prompt: Volgorde
+            choices_from: themas
+          - id: stippen
+            type: vote
+            prompt: Stippen
+            choices: [X, Y, Z]
+            budget: 5
+          - id: akkoord
+            type: confirm
+            prompt: Akkoord
+          - id: nogmaals
+            type: confirm
+            prompt: Nogmaals
+          - id: aantal
+            type: number
+            prompt: Aantal
+          - id: cijfer
+            type: scale
+            prompt: Cijfer
+            min: 1
+            max: 10
+            required: true
+"""
+
+# One line per answer, in flow order, for FLOW.
+SECTION_A = [
+    "Buurtkamer",  # naam
+    "regel één",  # verhaal, first line
+    "regel twee",
+    "",  # end of the paragraph
+    "alpha",  # punten[0]
+    "uitleg a",  # its uitleg
+    "beta",  # punten[1]
+    "",  # no uitleg
+    "",  # end of the list
+]
+REVIEW = [""]  # after a section: go on
+SECTION_B = [
+    "2",  # kleur by number
+    "vierkant",  # vorm by text, any case
+    "1, 3, Sport",  # themas by number, plus another
+    "Sport, 1",  # volgorde by text and number
+    "2,0,3",  # stippen in choice order
+    "j",  # akkoord
+    "nee",  # nogmaals
+    "7,5",  # aantal
+    "8",  # cijfer
+]
+ANSWERS = {
+    "a": {
+        "naam": "Buurtkamer",
+        "verhaal": "regel één\nregel twee",
+        "punten": [{"text": "alpha", "uitleg": "uitleg a"}, "beta"],
+    },
+    "b": {
+        "kleur": "Groen",
+        "vorm": "Vierkant",
+        "themas": ["Armoede", "Jongeren", "Sport"],
+        "volgorde": ["Sport", "Armoede"],
+        "stippen": {"X": 2, "Z": 3},
+        "akkoord": True,
+        "nogmaals": False,
+        "aantal": 7.5,
+        "cijfer": 8,
+    },
+}
+EVERYTHING = [*SECTION_A, *REVIEW, *SECTION_B, *REVIEW, *REVIEW]
+
+
+def lines(*answers: str) -> str:
+    return "".join(f"{answer}\n" for answer in answers)
+
+
+def cli(
+    cwd: Path, *args: str | Path, stdin: str = "", lang: str | None = "nl"
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    env.pop("LIMBURGLAB_LANG", None)
+    if lang is not None:
+        env["LIMBURGLAB_LANG"] = lang
+    return subprocess.run(
+        [LIMBURGLAB, *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=30,
+    )
+
+
+@pytest.fixture
+def flow_file(tmp_path: Path) -> Path:
+    path = tmp_path / "flow.yaml"
+    path.write_text(textwrap.dedent(FLOW), encoding="utf-8")
+    return path
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def prompts(stderr: str) -> list[str]:
+    """The question lines shown, without their `> ` input marker."""
+    return [line.split("? ", 1)[1] for line in stderr.splitlines() if "? " in line]
+
+
+def run_plain(tmp_path: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META, *extra, stdin=stdin
+    )
+
+
+# --- a whole session --------------------------------------------------------------------------
+
+
+def test_every_question_type_is_answered_line_by_line(tmp_path: Path, flow_file: Path) -> None:
+    result = run_plain(tmp_path, lines(*EVERYTHING))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"] == ANSWERS
+    assert saved["status"] == "complete"
+    assert saved["meta"] == {
+        "workshop": "Alles",
+        "date": "2026-11-29",
+        "round": 1,
+        "group": "Groep één",
+        "leader": "Mieke Bos",
+        "organisation": "Zonnebloem",
+        "participants": 5,
+    }
+    assert "Sessie afgerond en opgeslagen in s.yaml" in result.stderr
+
+
+def test_prompts_and_reviews_go_to_stderr(tmp_path: Path, flow_file: Path) -> None:
+    result = run_plain(tmp_path, lines(*EVERYTHING))
+    err = result.stderr
+    assert err.startswith("Elk antwoord wordt direct opgeslagen in s.yaml\n")
+    assert "Onderdeel 1 van 2: Eerste (5m)" in err
+    assert "Onderdeel 2 van 2: Tweede (10m)" in err
+    assert prompts(err)[:6] == [
+        "Hoe heet het project?",
+        "Verhaal",
+        "Punt",
+        "Uitleg bij alpha",
+        "Punt",
+        "Uitleg bij beta",
+    ]
+    assert "  ? Uitleg bij alpha" in err  # a follow-up is indented
+    assert "  (punt 2; leeg = klaar)" in err
+    assert "  1) Rood\n  2) Groen\n  3) Blauw\n" in err
+    # The review of the first section shows what was captured.
+    assert "- Naam: Buurtkamer\n- Verhaal: regel één\n  regel twee\n- Punt:\n  - alpha\n" in err
+    assert "? Einde van „Eerste”. Wat nu?" in err
+    assert "? Dit is de hele sessie. Afronden?" in err
+
+
+def test_session_file_format(tmp_path: Path, flow_file: Path) -> None:
+    run_plain(tmp_path, lines(*EVERYTHING))
+    text = (tmp_path / "s.yaml").read_text(encoding="utf-8")
+    saved = yaml.safe_load(text)
+    assert list(saved) == [
+        "format",
+        "flow",
+        "meta",
+        "status",
+        "started_at",
+        "updated_at",
+        "timing",
+        "answers",
+    ]
+    assert saved["format"] == 1
+    assert saved["flow"] == {
+        "id": "alles",
+        "version": "1",
+        "sha256": hashlib.sha256(flow_file.read_bytes()).hexdigest(),
+        "source": "flow.yaml",
+    }
+    assert list(saved["meta"]) == [
+        "workshop",
+        "date",
+        "round",
+        "group",
+        "leader",
+        "organisation",
+        "participants",
+    ]
+    assert list(saved["answers"]) == ["a", "b"]
+    assert list(saved["answers"]["a"]) == ["naam", "verhaal", "punten"]
+    for stamp in (saved["started_at"], saved["updated_at"]):
+        assert dt.datetime.fromisoformat(stamp).tzinfo is not None
+    assert set(saved["timing"]) == {"a", "b"}
+    assert saved["timing"]["a"]["planned"] == 300
+    assert saved["timing"]["b"]["planned"] == 600
+    assert all(isinstance(entry["actual"], int) for entry in saved["timing"].values())
+    # Human-readable: Unicode as is, multi-line text as a block, entries as plain strings.
+    assert "group: Groep één" in text
+    assert "    verhaal: |-\n      regel één\n      regel twee\n" in text
+    assert "    - text: alpha\n      uitleg: uitleg a\n    - beta\n" in text
+
+
+def test_timing_records_the_actual_seconds_per_section(tmp_path: Path, flow_file: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "LIMBURGLAB_LANG": "nl"}
+    process = subprocess.Popen(
+        [LIMBURGLAB, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env=env,
+        text=True,
+    )
+    assert process.stdin is not None
+    process.stdin.write(lines("Buurtkamer"))
+    process.stdin.flush()
+    time.sleep(2.2)
+    process.stdin.write(lines(*EVERYTHING[1:]))
+    process.stdin.close()
+    assert process.wait(timeout=30) == 0
+    timing = load(tmp_path / "s.yaml")["timing"]
+    assert timing["a"]["planned"] == 300
+    assert 2 <= timing["a"]["actual"] <= 5
+    assert timing["b"] == {"planned": 600, "actual": 0}
+
+
+def test_skipping_optional_questions_leaves_them_out(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines("Buurtkamer", "", "", "", "", "", "", "", "", "", "", "", "", "3", "", "")
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    assert load(tmp_path / "s.yaml")["answers"] == {"a": {"naam": "Buurtkamer"}, "b": {"cijfer": 3}}
+
+
+def test_wrong_answers_are_said_and_asked_again(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines(
+        *SECTION_A,
+        *REVIEW,
+        "Paars",  # no such choice
+        "2",
+        "vierkant",
+        "1, 3, Sport",
+        "Sport, Fiets",  # no such choice
+        "Sport, Sport",  # twice
+        "Sport, 1",
+        "4,4",  # over the budget
+        "2,0,3",
+        "misschien",
+        "j",
+        "nee",
+        "veel",
+        "7,5",
+        "11",  # out of range
+        "8",
+        *REVIEW,
+        *REVIEW,
+    )
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
+    warnings = [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("> ! ") or line.startswith("! ")
+    ]
+    assert [w.removeprefix("> ") for w in warnings] == [
+        "! `Paars` is geen van de keuzes; typ een nummer uit de lijst",
+        "! `Fiets` is geen van de keuzes; typ een nummer uit de lijst",
+        "! elke keuze mag maar één keer voorkomen",
+        "! er zijn 5 stippen te verdelen; nu 8",
+        "! j of n",
+        "! typ een getal",
+        "! het getal mag hoogstens 10 zijn",
+    ]
+
+
+def test_required_questions_are_asked_again(tmp_path: Path, flow_file: Path) -> None:
+    result = run_plain(tmp_path, lines("", "Buurtkamer", *EVERYTHING[1:]))
+    assert result.returncode == 0, result.stderr
+    assert "! deze vraag is verplicht" in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
+
+
+# --- going back -------------------------------------------------------------------------------
+
+
+def test_back_goes_to_the_previous_question_with_its_answer_offered(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    stdin = lines(
+        "Buurtkamer",
+        "<",  # at verhaal: back to naam
+        "",  # keep "Buurtkamer"
+        *SECTION_A[1:],
+        *REVIEW,
+        "2",
+        "<",  # at vorm: back to kleur
+        "3",  # Blauw instead of Groen
+        *SECTION_B[1:],
+        *REVIEW,
+        *REVIEW,
+    )
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    asked = prompts(result.stderr)
+    assert asked[:3] == ["Hoe heet het project?", "Verhaal", "Hoe heet het project? [Buurtkamer]"]
+    assert "Kleur [Groen]" in asked
+    saved = load(tmp_path / "s.yaml")["answers"]
+    assert saved == {**ANSWERS, "b": {**ANSWERS["b"], "kleur": "Blauw"}}
+
+
+def test_back_in_a_list_reopens_the_previous_entry(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines(
+        "Buurtkamer", "", "alpha", "uitleg a", "beta", "", "<", "bèta", "uitleg b", "",
+        *REVIEW, *SECTION_B, *REVIEW, *REVIEW,
+    )  # fmt: skip
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    assert "? Punt [beta]" in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"]["a"]["punten"] == [
+        {"text": "alpha", "uitleg": "uitleg a"},
+        {"text": "bèta", "uitleg": "uitleg b"},
+    ]
+
+
+def test_back_at_a_section_review_goes_back_into_the_section(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    stdin = lines(
+        *SECTION_A,
+        "<",  # at the review of the first section: back to its last question
+        "3",  # the list editor: change an entry
+        "2",  # the second entry
+        "Beta",
+        "",  # no uitleg
+        "1",  # done
+        *REVIEW,
+        *SECTION_B,
+        *REVIEW,
+        *REVIEW,
+    )
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    assert "? Punt: wat wilt u doen?" in result.stderr
+    assert "? Punt [beta]" in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"]["a"]["punten"] == [
+        {"text": "alpha", "uitleg": "uitleg a"},
+        "Beta",
+    ]
+
+
+def test_an_answer_is_edited_from_the_final_review(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines(
+        *SECTION_A, *REVIEW, *SECTION_B, *REVIEW,
+        "2",  # final review: edit an answer
+        "Tweede › Cijfer",  # which one, by its text
+        "9",
+        "",  # finish
+    )  # fmt: skip
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    assert "? Cijfer [8]" in result.stderr
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["b"]["cijfer"] == 9
+    assert saved["status"] == "complete"
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+
+def test_metadata_not_given_is_asked_first_in_order(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines("Groep één", "Mieke Bos", "Zonnebloem", "", "6", "", *EVERYTHING)
+    result = cli(tmp_path, "run", "flow.yaml", "--plain", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    today = dt.date.today().isoformat()
+    assert prompts(result.stderr)[:7] == [
+        "Naam van de (sub)groep",
+        "Gespreksleider",
+        "Organisatie van de gespreksleider",
+        "Ronde [1]",
+        "Aantal deelnemers",
+        f"Datum (jjjj-mm-dd) [{today}]",
+        "Hoe heet het project?",
+    ]
+    path = tmp_path / "sessions" / f"{today}-alles-groep-een.yaml"
+    saved = load(path)
+    assert saved["meta"] == {
+        "workshop": "Alles",
+        "date": today,
+        "round": 1,
+        "group": "Groep één",
+        "leader": "Mieke Bos",
+        "organisation": "Zonnebloem",
+        "participants": 6,
+    }
+    assert saved["answers"] == ANSWERS
+
+
+def test_only_the_metadata_not_given_as_options_is_asked(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines("Mieke Bos", "2026-11-29", *EVERYTHING)
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--group", "G1", "--organisation", "O",
+        "--round", "2", "--participants", "4", stdin=stdin,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert prompts(result.stderr)[:3] == [
+        "Gespreksleider",
+        f"Datum (jjjj-mm-dd) [{dt.date.today().isoformat()}]",
+        "Hoe heet het project?",
+    ]
+    assert (tmp_path / "sessions" / "2026-11-29-alles-g1.yaml").exists()
+
+
+def test_a_wrong_date_is_asked_again(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines("29-11-2026", "2026-11-29", *EVERYTHING)
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META[:-2], stdin=stdin
+    )
+    assert "! Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-03-14." in result.stderr
+    assert load(tmp_path / "s.yaml")["meta"]["date"] == "2026-11-29"
+
+
+def test_back_in_the_metadata_offers_the_previous_answer(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines(
+        "Groep één", "Mieke Bos", "<", "", "Zonnebloem", "", "", "2026-11-29", *EVERYTHING
+    )
+    result = cli(tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", stdin=stdin)
+    assert "Gespreksleider [Mieke Bos]" in prompts(result.stderr)
+    assert load(tmp_path / "s.yaml")["meta"]["leader"] == "Mieke Bos"
+
+
+# --- end of input and resuming ----------------------------------------------------------------
+
+
+def test_end_of_input_saves_and_says_how_to_resume(tmp_path: Path, flow_file: Path) -> None:
+    result = run_plain(tmp_path, lines(*SECTION_A[:6]))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.endswith(
+        "Einde van de invoer; de gegeven antwoorden zijn opgeslagen. Verder gaan met:\n"
+        "  limburglab resume s.yaml\n"
+    )
+    saved = load(tmp_path / "s.yaml")
+    assert saved["status"] == "in_progress"
+    assert saved["current"] == "a.punten"
+    assert saved["answers"] == {
+        "a": {
+            "naam": "Buurtkamer",
+            "verhaal": "regel één\nregel twee",
+            "punten": [{"text": "alpha", "uitleg": "uitleg a"}],
+        }
+    }
+    assert list(saved) == [
+        "format",
+        "flow",
+        "meta",
+        "status",
+        "started_at",
+        "updated_at",
+        "current",
+        "timing",
+        "answers",
+    ]
+
+
+def test_resume_continues_at_the_open_question_and_completes(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    run_plain(tmp_path, lines(*SECTION_A[:6]))
+    result = cli(
+        tmp_path,
+        "resume",
+        "s.yaml",
+        "--plain",
+        stdin=lines(*SECTION_A[6:], *REVIEW, *SECTION_B, *REVIEW, *REVIEW),
+    )
+    assert result.returncode == 0, result.stderr
+    # The list goes on after its saved entries.
+    assert prompts(result.stderr)[0] == "Punt"
+    assert "(punt 2; leeg = klaar)" in result.stderr
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"] == ANSWERS
+    assert saved["status"] == "complete"
+    assert "current" not in saved
+    assert saved["meta"]["group"] == "Groep één"
+
+
+def test_resume_after_a_whole_section(tmp_path: Path, flow_file: Path) -> None:
+    run_plain(tmp_path, lines(*SECTION_A, *REVIEW, "2"))
+    result = cli(
+        tmp_path, "resume", "s.yaml", "--plain", stdin=lines(*SECTION_B[1:], *REVIEW, *REVIEW)
+    )
+    assert result.returncode == 0, result.stderr
+    assert prompts(result.stderr)[0] == "Vorm"
+    assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
+
+
+def test_resuming_a_complete_session_opens_the_review(tmp_path: Path, flow_file: Path) -> None:
+    run_plain(tmp_path, lines(*EVERYTHING))
+    before = load(tmp_path / "s.yaml")
+    result = cli(tmp_path, "resume", "s.yaml", "--plain", stdin=lines(""))
+    assert result.returncode == 0, result.stderr
+    assert prompts(result.stderr) == ["Dit is de hele sessie. Afronden?"]
+    assert "  - Naam: Buurtkamer" in result.stderr
+    after = load(tmp_path / "s.yaml")
+    assert after["answers"] == before["answers"]
+    assert after["status"] == "complete"
+
+
+def test_a_broken_session_file_is_reported_with_its_lines_and_never_changed(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    run_plain(tmp_path, lines(*SECTION_A, *REVIEW, "2", "vierkant"))
+    path = tmp_path / "s.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("kleur: Groen", "kleur: Paars").replace(
+        "naam: Buurtkamer", "naam: [Buurtkamer"
+    )
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    result = cli(tmp_path, "resume", "s.yaml", "--plain", stdin=lines(*EVERYTHING))
+    assert result.returncode == 1
+    assert path.read_bytes() == before
+    line = text.splitlines().index("    naam: [Buurtkamer") + 1
+    # The parser notices the unclosed `[` on the next line.
+    assert re.fullmatch(rf"s\.yaml:{line + 1}:\d+: YAML-fout: [^\n]+\n", result.stderr)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_every_rule_a_hand_edited_session_breaks_is_reported(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    run_plain(tmp_path, lines(*SECTION_A, *REVIEW, "2", "vierkant"))
+    path = tmp_path / "s.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("kleur: Groen", "kleur: Paars").replace("uitleg: uitleg a", "uitlegg: x")
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    result = cli(tmp_path, "resume", "s.yaml", "--plain", stdin=lines(*EVERYTHING))
+    assert result.returncode == 1
+    assert path.read_bytes() == before
+    rows = text.splitlines()
+    uitlegg = rows.index("      uitlegg: x") + 1
+    kleur = rows.index("    kleur: Paars") + 1
+    assert result.stderr.splitlines() == [
+        f"s.yaml:{uitlegg}:7: a.punten[0].uitlegg: onbekende vervolgvraag `uitlegg`",
+        f"s.yaml:{kleur}:5: b.kleur: `Paars` is geen keuze van deze vraag; kies uit: "
+        "Rood, Groen, Blauw",
+        "Herstel s.yaml en probeer het opnieuw; het bestand is niet gewijzigd.",
+    ]
+
+
+def test_resume_after_the_flow_changed_keeps_the_answers_that_still_fit(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    run_plain(tmp_path, lines(*SECTION_A, *REVIEW, "2"))
+    changed = textwrap.dedent(FLOW).replace(
+        "      - id: verhaal\n        type: paragraph\n        prompt: Verhaal\n", ""
+    )
+    assert changed != textwrap.dedent(FLOW)
+    flow_file.write_text(changed, encoding="utf-8")
+    result = cli(
+        tmp_path, "resume", "s.yaml", "--plain", stdin=lines(*SECTION_B[1:], *REVIEW, *REVIEW)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        "! Let op: de flow is veranderd sinds deze sessie begon; de antwoorden op vragen die "
+        "nog bestaan blijven bewaard.\n! Niet meer in de flow, dus weggelaten: a.verhaal\n"
+    )
+    saved = load(tmp_path / "s.yaml")
+    assert saved["flow"]["sha256"] == hashlib.sha256(changed.encode()).hexdigest()
+    assert saved["answers"] == {
+        "a": {k: v for k, v in ANSWERS["a"].items() if k != "verhaal"},
+        "b": ANSWERS["b"],
+    }
+
+
+def test_an_existing_session_file_is_never_overwritten(tmp_path: Path, flow_file: Path) -> None:
+    (tmp_path / "s.yaml").write_text("van iemand anders\n", encoding="utf-8")
+    result = run_plain(tmp_path, lines(*EVERYTHING))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s.yaml").read_text(encoding="utf-8") == "van iemand anders\n"
+    assert "! s.yaml bestaat al en wordt niet overschreven; deze sessie komt in s-2.yaml" in (
+        result.stderr
+    )
+    assert load(tmp_path / "s-2.yaml")["answers"] == ANSWERS
+
+
+def test_two_runs_with_the_same_group_get_two_files(tmp_path: Path, flow_file: Path) -> None:
+    args = ["run", "flow.yaml", "--plain", *META]
+    cli(tmp_path, *args, stdin=lines(*EVERYTHING))
+    result = cli(tmp_path, *args, stdin=lines(*EVERYTHING))
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "sessions"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2026-11-29-alles-groep-een-2.yaml",
+        "2026-11-29-alles-groep-een.yaml",
+    ]
+    assert "sessions/2026-11-29-alles-groep-een-2.yaml" in result.stderr
+
+
+# --- answers files ----------------------------------------------------------------------------
+
+
+def write_answers(tmp_path: Path, answers: Any, meta: Any = None) -> Path:
+    path = tmp_path / "antwoorden.yaml"
+    data = {"meta": meta, "answers": answers} if meta else {"answers": answers}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_answers_file_with_every_answer_completes_without_asking(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    write_answers(tmp_path, ANSWERS)
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--answers", "antwoorden.yaml", "--session", "s.yaml", *META
+    )
+    assert result.returncode == 0, result.stderr
+    assert prompts(result.stderr) == []
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"] == ANSWERS
+    assert saved["status"] == "complete"
+    assert saved["meta"]["group"] == "Groep één"
+
+
+def test_answers_file_meta_is_used(tmp_path: Path, flow_file: Path) -> None:
+    write_answers(
+        tmp_path, ANSWERS, meta={"group": "Groep 7", "leader": "An", "date": "2026-01-02"}
+    )
+    result = cli(tmp_path, "run", "flow.yaml", "--answers", "antwoorden.yaml")
+    assert result.returncode == 0, result.stderr
+    saved = load(tmp_path / "sessions" / "2026-01-02-alles-groep-7.yaml")
+    assert saved["meta"]["leader"] == "An"
+    assert saved["answers"] == ANSWERS
+
+
+def test_a_complete_session_file_works_as_answers_file(tmp_path: Path, flow_file: Path) -> None:
+    run_plain(tmp_path, lines(*EVERYTHING))
+    result = cli(tmp_path, "run", "flow.yaml", "--answers", "s.yaml", "--session", "kopie.yaml")
+    assert result.returncode == 0, result.stderr
+    copy = load(tmp_path / "kopie.yaml")
+    assert copy["answers"] == ANSWERS
+    assert copy["meta"] == load(tmp_path / "s.yaml")["meta"]
+    assert copy["status"] == "complete"
+
+
+def test_answers_that_break_the_rules_are_all_reported(tmp_path: Path, flow_file: Path) -> None:
+    broken = {
+        "a": {
+            "naam": "Buurtkamer",
+            "punten": ["alpha", {"text": "beta", "uitleg": ["geen", "tekst"]}],
+        },
+        "b": {"kleur": "Paars", "stippen": {"X": 6}, "cijfer": 11, "akkoord": "ja"},
+    }
+    write_answers(tmp_path, broken)
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--answers", "antwoorden.yaml", "--session", "s.yaml", *META
+    )
+    assert result.returncode == 1
+    errors = [line.split(": ", 1)[1] for line in result.stderr.splitlines()[:-1]]
+    assert errors == [
+        "a.punten[1].uitleg: verwacht tekst; zet de tekst eventueel tussen aanhalingstekens",
+        "b.kleur: `Paars` is geen keuze van deze vraag; kies uit: Rood, Groen, Blauw",
+        "b.stippen: er zijn 5 stippen te verdelen; nu 6",
+        "b.akkoord: verwacht true of false",
+        "b.cijfer: het getal mag hoogstens 10 zijn",
+    ]
+    assert all(line.startswith("antwoorden.yaml:") for line in result.stderr.splitlines()[:-1])
+    assert not (tmp_path / "s.yaml").exists()
+
+
+def test_missing_required_answers_without_a_terminal_are_an_error(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    write_answers(tmp_path, {"b": {"kleur": "Rood"}})
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--answers", "antwoorden.yaml", "--session", "s.yaml", *META
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Deze verplichte vragen hebben geen antwoord:\n  a.naam\n  b.cijfer\n"
+        "Vul ze aan in het antwoordenbestand, of start zonder --answers in een terminal.\n"
+    )
+    assert not (tmp_path / "s.yaml").exists()
+
+
+# --- language ---------------------------------------------------------------------------------
+
+
+def test_lang_option_gives_english_prompts(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines("G1", "An", "O", "", "", "2026-11-29", "Buurtkamer")
+    result = cli(tmp_path, "run", "flow.yaml", "--plain", "--lang", "en", stdin=stdin)
+    assert result.returncode == 1
+    en = messages.EN
+    assert prompts(result.stderr)[:7] == [
+        en["meta.group"],
+        en["meta.leader"],
+        en["meta.organisation"],
+        en["meta.round"] + " [1]",
+        en["meta.participants"],
+        en["meta.date"] + f" [{dt.date.today().isoformat()}]",
+        "Hoe heet het project?",
+    ]
+    command = "limburglab resume sessions/2026-11-29-alles-g1.yaml"
+    assert result.stderr.endswith(en["run.end_of_input"].format(command=command) + "\n")
+
+
+def test_end_of_input_during_the_metadata_is_said_in_the_tools_words(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    result = cli(tmp_path, "run", "flow.yaml", "--plain", stdin=lines("G1"))
+    assert result.returncode == 1
+    assert "Aborted" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_environment_language_gives_english_prompts(tmp_path: Path, flow_file: Path) -> None:
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META,
+        stdin=lines(*EVERYTHING), lang="en",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Section 1 of 2: Eerste (5m)" in result.stderr
+    assert "Section 2 of 2: Tweede (10m)" in result.stderr
+    assert messages.EN["review.final_prompt"] in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
+
+
+def test_without_a_language_setting_the_flows_language_is_used(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    english = textwrap.dedent(FLOW).replace("version: 1\n", "version: 1\nlanguage: en\n", 1)
+    flow_file.write_text(english, encoding="utf-8")
+    result = cli(tmp_path, "run", "flow.yaml", "--plain", stdin=lines("G1"), lang=None)
+    assert prompts(result.stderr)[0] == messages.EN["meta.group"]
+    dutch = cli(tmp_path, "run", "flow.yaml", "--plain", stdin=lines("G1"), lang="nl")
+    assert prompts(dutch.stderr)[0] == messages.NL["meta.group"]
+
+
+def test_english_confirm_default_is_shown_in_english(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines(*EVERYTHING[:-5], "<", "")  # back from nogmaals to akkoord (answered j)
+    result = cli(
+        tmp_path,
+        "run",
+        "flow.yaml",
+        "--plain",
+        "--session",
+        "s.yaml",
+        *META,
+        stdin=stdin,
+        lang="en",
+    )
+    assert "Akkoord [yes]" in prompts(result.stderr)
+
+
+def test_an_unknown_language_is_refused(tmp_path: Path, flow_file: Path) -> None:
+    result = cli(tmp_path, "run", "flow.yaml", "--plain", "--lang", "fr", stdin="")
+    assert result.returncode == 1
+    assert "onbekende taal `fr`; kies nl of en" in result.stderr
+
+
+def test_review_never_shows_a_raw_prompt_template(tmp_path: Path) -> None:
+    (tmp_path / "flow.yaml").write_text(
+        textwrap.dedent(
+            """\
+            id: sjabloon
+            title: Sjabloon
+            version: 1
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - id: punten
+                    type: list
+                    prompt: Punt
+                    item:
+                      - id: effect
+                        type: text
+                        prompt: "Effect van {{ item.text }}?"
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = run_plain(tmp_path, lines("een", "groot", "", "", ""))
+    assert result.returncode == 0, result.stderr
+    assert "{{" not in result.stderr
