@@ -19,7 +19,7 @@ from limburglab.merge import Block, Entry, Numbers, normalise
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "samenwerken"
-SEED = REPO.parent / "shared" / "seed" / "limburg-lab-workshop-samenwerken.txt"
+SEED = Path(__file__).parent / "data" / "limburg-lab-workshop-samenwerken.txt"  # the real report
 GOLDEN = REPO / "tests" / "golden" / "samenwerken.md"
 
 MINI_FLOW = """\
