@@ -12,7 +12,6 @@ from typing import Any
 
 from limburglab import expressions
 from limburglab.flow import (
-    Choice,
     ChoiceQuestion,
     ConfirmQuestion,
     Flow,
@@ -28,7 +27,7 @@ from limburglab.flow import (
     VoteQuestion,
 )
 from limburglab.messages import t
-from limburglab.walker import flat, steps
+from limburglab.walker import Step, flat, steps
 
 Answers = dict[str, dict[str, Any]]
 Loc = tuple[int | str, ...]
@@ -104,9 +103,8 @@ def number_text(value: float) -> str:
 # --- checking whole answers files --------------------------------------------------------------
 
 
-def check(flow: Flow, answers: Any, *, complete: bool = False) -> list[tuple[Loc, str]]:
-    """Every answer that breaks the flow's rules, as (location, message); with `complete`,
-    also every required question that applies but has no answer."""
+def check(flow: Flow, answers: Any) -> list[tuple[Loc, str]]:
+    """Every answer that breaks the flow's rules, as (location, message)."""
     if not isinstance(answers, dict):
         return [((), t("answer.sections_mapping"))]
     problems: list[tuple[Loc, str]] = []
@@ -130,8 +128,6 @@ def check(flow: Flow, answers: Any, *, complete: bool = False) -> list[tuple[Loc
         loc: Loc = (step.section.id, step.question.id)
         value = answers.get(step.section.id, {}).get(step.question.id)
         if value is None:
-            if complete and step.question.required:
-                problems.append((loc, t("answer.required_missing")))
             continue
         problems += _check_value(flow, step.question, value, context, loc)
     return problems
@@ -226,14 +222,10 @@ def _check_choices(
             yield loc, message
 
 
-def missing_required(flow: Flow, answers: Answers) -> list[str]:
-    """Paths of the required questions that apply but have no answer."""
+def missing_required(flow: Flow, answers: Answers) -> list[Step]:
+    """The required questions that apply but have no answer."""
     return [
-        format_loc(loc)
-        for loc, message in check(flow, answers, complete=True)
-        if message == t("answer.required_missing")
+        step
+        for step in steps(flow, answers)
+        if step.question.required and answers.get(step.section.id, {}).get(step.question.id) is None
     ]
-
-
-def choice_labels(choices: list[Choice]) -> dict[str, str]:
-    return {choice.value: choice.text for choice in choices}

@@ -49,23 +49,23 @@ def run(
     interactive = sys.stdin.isatty()
     given = load_session(answers_file, flow, answers_only=True) if answers_file else None
     answers = given.answers if given else {}
-    if given and not interactive:
-        missing = rules.missing_required(flow, answers)
-        if missing:
-            raise AnswersError(t("run.missing_required", paths="\n  ".join(missing)))
+    missing = [step.path for step in rules.missing_required(flow, answers)]
+    if given and missing and not interactive:
+        raise AnswersError(t("run.missing_required", paths="\n  ".join(missing)))
+    complete_answers = given is not None and not missing
     prompter = _prompter(plain or not interactive)
     known = {
         k: v for k, v in (given.meta.as_dict() if given else {}).items() if v not in ("", None)
     }
     known.update({k: v for k, v in (meta or {}).items() if v is not None})
-    if not (given and not rules.missing_required(flow, answers)):
+    if not complete_answers:
         known = _ask_meta(prompter, known)
     session_meta = Meta(workshop=flow.title, **_meta_fields(known))
     path = _new_path(session_path, session_meta, flow, prompter)
     session = Session.start(flow, session_meta, path)
     session.answers = answers
     live = LiveSession(flow, session, prompter)
-    if given and not rules.missing_required(flow, answers):
+    if complete_answers:
         live.finish()
         return path
     session.save()
@@ -359,11 +359,7 @@ class LiveSession:
                 continue
 
     def _missing(self) -> list[Step]:
-        return [
-            s
-            for s in self._steps()
-            if s.question.required and self.session.get(s.section.id, s.question.id) is None
-        ]
+        return rules.missing_required(self.flow, self.session.answers)
 
     # reviewing
 
