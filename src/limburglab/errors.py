@@ -53,6 +53,10 @@ class ReportError(LimburglabError):
     """A report cannot be made from the given sessions or template."""
 
 
+class WriteError(LimburglabError):
+    """A file could not be written (a full disk, a read-only folder, a wrong path)."""
+
+
 class UsageError(LimburglabError):
     """A command was called with a wrong option or argument."""
 

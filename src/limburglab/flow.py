@@ -396,11 +396,13 @@ def bundled_flows() -> list[Path]:
 def resolve(spec: str) -> tuple[Path, str]:
     """A FLOW argument (a path or a bundled flow's name) as a path and how to name its source."""
     path = Path(spec)
-    if path.exists() or "/" in spec or spec.endswith((".yaml", ".yml")):
+    if path.is_file() or "/" in spec or spec.endswith((".yaml", ".yml")):
         return path, str(path)
     bundled = data_dir("workshops") / f"{spec}.yaml"
     if bundled.is_file():
         return bundled, spec
+    if path.exists():
+        return path, str(path)  # a folder: loading it says so
     names = [p.stem for p in bundled_flows()]
     hint = difflib.get_close_matches(spec, names, n=1)
     raise UsageError(

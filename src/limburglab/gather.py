@@ -20,8 +20,7 @@ from limburglab import session as sessions
 from limburglab.errors import ReportError
 from limburglab.flow import Flow
 from limburglab.messages import t
-from limburglab.resources import data_dir
-from limburglab.session import Session
+from limburglab.session import Session, recorded_flow
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -46,7 +45,7 @@ def find(paths: list[Path], flow_spec: str | None = None) -> Found:
         listed = "; ".join(f"{flow_id} ({', '.join(names)})" for flow_id, names in by_flow.items())
         raise ReportError(t("report.different_flows", flows=listed))
     first = loaded[0]
-    flow = flows.load(flow_spec) if flow_spec else _recorded_flow(first)
+    flow = flows.load(flow_spec) if flow_spec else recorded_flow(first)
     if flow_spec and flow.id != first.flow.id:
         raise ReportError(
             t("report.flow_mismatch", path=first.path, found=first.flow.id, flow=flow.id)
@@ -102,20 +101,6 @@ def _files(paths: list[Path]) -> tuple[list[Path], Path | None]:
             seen.add(path.resolve())
             once.append(path)
     return once, event_path
-
-
-def _recorded_flow(s: Session) -> Flow:
-    """The flow a session recorded: a path (from here or from the session's folder), or the
-    name of a bundled flow."""
-    source = s.flow.source or s.flow.id
-    recorded = Path(source)
-    folder = s.path.parent if s.path else Path()
-    for candidate in (recorded, folder / recorded):
-        if candidate.is_file():
-            return flows.load(candidate)
-    if "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
-        return flows.load(source)
-    raise ReportError(t("report.flow_not_found", path=s.path, source=source))
 
 
 def _report_order(s: Session) -> tuple[bool, int, list[str | int], str]:

@@ -8,6 +8,7 @@ and the whole session, and keep the time per section.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shlex
 import sys
 import time
@@ -20,10 +21,18 @@ from limburglab import answers as rules
 from limburglab import expressions, walker
 from limburglab import flow as flows
 from limburglab.asking import Asker, GoBack, Prompter
-from limburglab.errors import AnswersError, Interrupted, UsageError
+from limburglab.errors import AnswersError, Interrupted, UsageError, WriteError
 from limburglab.flow import Flow, ListQuestion, Section, entry_text, format_seconds
 from limburglab.messages import env_language, set_language, t
-from limburglab.session import COMPLETE, IN_PROGRESS, Meta, Session, default_path, free_path
+from limburglab.session import (
+    COMPLETE,
+    IN_PROGRESS,
+    Meta,
+    Session,
+    default_path,
+    free_path,
+    recorded_flow,
+)
 from limburglab.session import load as load_session
 from limburglab.walker import Step
 
@@ -58,6 +67,7 @@ def run(
         k: v for k, v in (given.meta.as_dict() if given else {}).items() if v not in ("", None)
     }
     known.update({k: v for k, v in (meta or {}).items() if v is not None})
+    _check_meta(known)
     if not complete_answers:
         known = _ask_meta(prompter, known)
     session_meta = Meta(workshop=flow.title, **_meta_fields(known))
@@ -88,7 +98,7 @@ def resume(
 ) -> Path:
     """Continue a session at its next open question, or review it when it is complete."""
     header = load_session(session_path)
-    flow = flows.load(flow_spec or _recorded_flow(header.flow.source, session_path))
+    flow = flows.load(flow_spec) if flow_spec else recorded_flow(header)
     _choose_language(lang, flow)
     session = load_session(session_path, flow)
     prompter = _prompter(plain or not sys.stdin.isatty())
@@ -123,16 +133,10 @@ def _prompter(plain: bool) -> Prompter:
     return TerminalPrompter()
 
 
-def _recorded_flow(source: str, session_path: Path) -> str:
-    """The recorded flow source; a relative path may be relative to the session file."""
-    if source and not Path(source).exists() and (session_path.parent / source).exists():
-        return str(session_path.parent / source)
-    return source or DEFAULT_FLOW
-
-
 def _new_path(given: Path | None, meta: Meta, flow: Flow, prompter: Prompter) -> Path:
-    if given is None:
-        return default_path(SESSIONS_FOLDER, meta, flow.id)
+    """The new session's file: `--session` if free, else a free name; a folder gets the usual."""
+    if given is None or given.is_dir() or not given.name or str(given).endswith(os.sep):
+        return default_path(given or SESSIONS_FOLDER, meta, flow.id)
     free = free_path(given)
     if free != given:
         prompter.warn(t("run.exists", path=given, free=free))
@@ -192,6 +196,17 @@ def _ask_meta_value(prompter: Prompter, key: str, default: Any) -> Any:
         prompter.warn(t("answer.required"))
         return _AGAIN
     return value
+
+
+def _check_meta(known: dict[str, Any]) -> None:
+    """Metadata given as options or in an answers file, checked before anything is asked."""
+    for key in ("round", "participants"):
+        value = known.get(key)
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise UsageError(t("meta.bad_number", key=key, value=value))
+    date = known.get("date")
+    if date is not None and not _is_date(str(date)):
+        raise UsageError(t("meta.bad_date_given", date=date))
 
 
 def _is_date(text: str) -> bool:
@@ -271,8 +286,12 @@ class LiveSession:
     # saving
 
     def save(self) -> None:
+        """Save now; if the disk refuses, say so and keep asking: the answers are still here."""
         self.tick()
-        self.session.save()
+        try:
+            self.session.save()
+        except WriteError as exc:
+            self.prompter.warn(f"{exc} {t('run.save_failed')}")
 
     def _record(self, step: Step, value: Any) -> None:
         self.session.put(step.section.id, step.question.id, value)
@@ -284,7 +303,8 @@ class LiveSession:
         try:
             yield
         except (KeyboardInterrupt, EOFError) as exc:
-            self.save()
+            if not self.session.complete:  # looking at a finished session changes nothing
+                self.save()
             command = f"limburglab resume {shlex.quote(str(self.session.path))}"
             if isinstance(exc, KeyboardInterrupt):
                 raise Interrupted(t("run.interrupted", command=command), 130) from None

@@ -13,6 +13,7 @@ NL: dict[str, str] = {
     "file.unreadable": "bestand kan niet gelezen worden: {reason}",
     "file.not_utf8": "geen geldige UTF-8-tekst; sla het bestand op als UTF-8",
     "file.empty": "bestand is leeg",
+    "file.cannot_write": "kan {path} niet schrijven: {reason}",
     "yaml.tab": "tab in de inspringing; YAML staat alleen spaties toe",
     "yaml.syntax": "YAML-fout: {reason}",
     "yaml.too_big": "te veel verwijzingen (anchors/aliassen): het document zou onredelijk groot "
@@ -102,7 +103,7 @@ NL: dict[str, str] = {
     "session.status": "`status` moet in_progress of complete zijn",
     "session.meta_mapping": "`meta` moet sleutels bevatten als `group:` en `leader:`",
     "session.unknown_meta": "onbekende sleutel `{key}` in meta; toegestaan: {keys}",
-    "session.meta_number": "`{key}` moet een geheel getal zijn",
+    "session.meta_number": "`{key}` moet een geheel getal van 0 of meer zijn",
     "session.meta_text": "`{key}` moet tekst zijn",
     "session.fix_and_retry": "Herstel {path} en probeer het opnieuw; het bestand is niet "
     "gewijzigd.",
@@ -136,6 +137,11 @@ NL: dict[str, str] = {
     "meta.participants": "Aantal deelnemers",
     "meta.date": "Datum (jjjj-mm-dd)",
     "meta.bad_date": "Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-03-14.",
+    "meta.bad_date_given": "ongeldige datum `{date}`; schrijf de datum als jjjj-mm-dd, "
+    "bijvoorbeeld 2026-03-14",
+    "meta.bad_number": "`{key}` moet een geheel getal van 0 of meer zijn, niet `{value}`",
+    "run.save_failed": "De antwoorden blijven bewaard zolang limburglab openstaat; maak ruimte of "
+    "los het op, dan wordt bij het volgende antwoord opnieuw opgeslagen.",
     "review.title": "Vastgelegd",
     "review.section_prompt": "Einde van „{title}”. Wat nu?",
     "review.continue": "Doorgaan",
@@ -209,7 +215,7 @@ NL: dict[str, str] = {
     "een apart verslag.",
     "report.flow_mismatch": "{path} hoort bij flow `{found}`, niet bij `{flow}` (--flow); geef "
     "de flow van deze sessies",
-    "report.flow_not_found": "{path}: de flow `{source}` van deze sessie is niet gevonden; geef "
+    "session.flow_not_found": "{path}: de flow `{source}` van deze sessie is niet gevonden; geef "
     "hem met --flow PAD-OF-NAAM",
     "report.in_progress": "let op: {path} is nog niet afgerond (status in_progress) en telt "
     "toch mee; gebruik --complete-only om alleen afgeronde sessies op te nemen",
@@ -308,6 +314,7 @@ EN: dict[str, str] = {
     "file.unreadable": "file cannot be read: {reason}",
     "file.not_utf8": "not valid UTF-8 text; save the file as UTF-8",
     "file.empty": "file is empty",
+    "file.cannot_write": "cannot write {path}: {reason}",
     "yaml.tab": "tab in the indentation; YAML allows only spaces",
     "yaml.syntax": "YAML error: {reason}",
     "yaml.too_big": "too many references (anchors/aliases): the document would become "
@@ -392,7 +399,7 @@ EN: dict[str, str] = {
     "session.status": "`status` must be in_progress or complete",
     "session.meta_mapping": "`meta` must hold keys such as `group:` and `leader:`",
     "session.unknown_meta": "unknown key `{key}` in meta; allowed: {keys}",
-    "session.meta_number": "`{key}` must be a whole number",
+    "session.meta_number": "`{key}` must be a whole number of 0 or more",
     "session.meta_text": "`{key}` must be text",
     "session.fix_and_retry": "Fix {path} and try again; the file was not changed.",
     "run.missing_required": "These required questions have no answer:\n  {paths}\nAdd them "
@@ -421,6 +428,11 @@ EN: dict[str, str] = {
     "meta.participants": "Number of participants",
     "meta.date": "Date (yyyy-mm-dd)",
     "meta.bad_date": "Write the date as yyyy-mm-dd, for example 2026-03-14.",
+    "meta.bad_date_given": "invalid date `{date}`; write the date as yyyy-mm-dd, for example "
+    "2026-03-14",
+    "meta.bad_number": "`{key}` must be a whole number of 0 or more, not `{value}`",
+    "run.save_failed": "The answers are kept while limburglab stays open; make room or fix it, "
+    "and the next answer saves again.",
     "review.title": "Captured",
     "review.section_prompt": "End of “{title}”. What next?",
     "review.continue": "Continue",
@@ -492,7 +504,7 @@ EN: dict[str, str] = {
     "per flow.",
     "report.flow_mismatch": "{path} belongs to flow `{found}`, not to `{flow}` (--flow); give "
     "the flow of these sessions",
-    "report.flow_not_found": "{path}: the flow `{source}` of this session was not found; give it "
+    "session.flow_not_found": "{path}: the flow `{source}` of this session was not found; give it "
     "with --flow PATH-OR-NAME",
     "report.in_progress": "note: {path} is not finished yet (status in_progress) and is included "
     "anyway; use --complete-only to include finished sessions only",

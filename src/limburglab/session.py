@@ -18,10 +18,11 @@ import yaml
 
 from limburglab import answers as answer_rules
 from limburglab import yamlsource
-from limburglab.errors import Problem, SessionFileError
+from limburglab.errors import Problem, SessionFileError, UsageError
 from limburglab.files import write_atomic
 from limburglab.flow import Flow
 from limburglab.messages import t
+from limburglab.resources import data_dir
 
 FORMAT = 1
 IN_PROGRESS = "in_progress"
@@ -145,6 +146,21 @@ class Session:
         self.updated_at = timestamp()
         write_atomic(target, dump(self.to_dict()))
         self.path = target
+
+
+def recorded_flow(session: Session) -> Flow:
+    """The flow a session recorded: a path (from here or from the session's folder), or the
+    name of a bundled flow."""
+    from limburglab import flow as flows
+
+    source = session.flow.source or session.flow.id
+    folder = session.path.parent if session.path else Path()
+    for candidate in (Path(source), folder / source):
+        if candidate.is_file():
+            return flows.load(candidate)
+    if "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
+        return flows.load(source)
+    raise UsageError(t("session.flow_not_found", path=session.path, source=source))
 
 
 def timestamp() -> str:
