@@ -662,11 +662,9 @@ def test_a_flow_that_cannot_be_found_asks_for_flow(
     assert result.exit_code == 0, result.stderr
 
 
-def test_two_hundred_sessions_make_a_pdf_quickly(tmp_path: Path) -> None:
-    """One pass over the answers, no comparing every entry with every other: 200 sessions of the
-    example take well under the 5 seconds a secretary would wait."""
+def test_two_hundred_sessions_make_one_pdf(tmp_path: Path) -> None:
+    """Many sessions merge into one report (how fast is measured in benchmarks/run.py)."""
     import copy
-    import time
 
     import yaml
 
@@ -676,10 +674,10 @@ def test_two_hundred_sessions_make_a_pdf_quickly(tmp_path: Path) -> None:
         data["meta"].update(group=f"Groep {number % 10 + 1}", round=number // 10 + 1)
         data["answers"]["effecten"]["effecten"].append(f"Eigen effect {number}")
         (tmp_path / f"sessie-{number:03}.yaml").write_text(yaml.safe_dump(data), "utf-8")
-    started = time.perf_counter()
-    report.make([tmp_path], output=tmp_path / "verslag.pdf", tell=lambda message: None)
-    assert time.perf_counter() - started < 5
+    told: list[str] = []
+    report.make([tmp_path], output=tmp_path / "verslag.pdf", tell=told.append)
     assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF-")
+    assert told == [f"Verslag geschreven: {tmp_path / 'verslag.pdf'} (200 sessies)"]
 
 
 def test_an_english_flow_gets_an_english_report(make_session: MakeSession, mini: Path) -> None:

@@ -23,7 +23,7 @@ from limburglab import flow as flows
 from limburglab.asking import Asker, GoBack, Prompter
 from limburglab.errors import AnswersError, Interrupted, UsageError, WriteError
 from limburglab.flow import Flow, ListQuestion, Section, entry_text, format_seconds
-from limburglab.messages import env_language, set_language, t
+from limburglab.messages import choose, t
 from limburglab.session import (
     COMPLETE,
     IN_PROGRESS,
@@ -54,7 +54,7 @@ def run(
 ) -> Path:
     """Start a new session of a flow and walk it; returns the session file's path."""
     flow = flows.load(flow_spec or DEFAULT_FLOW)
-    _choose_language(lang, flow)
+    choose(lang, fallback=flow.language)
     interactive = sys.stdin.isatty()
     given = load_session(answers_file, flow, answers_only=True) if answers_file else None
     answers = given.answers if given else {}
@@ -99,7 +99,7 @@ def resume(
     """Continue a session at its next open question, or review it when it is complete."""
     header = load_session(session_path)
     flow = flows.load(flow_spec) if flow_spec else recorded_flow(header)
-    _choose_language(lang, flow)
+    choose(lang, fallback=flow.language)
     session = load_session(session_path, flow)
     prompter = _prompter(plain or not sys.stdin.isatty())
     if session.flow.sha256 != flow.sha256:
@@ -115,12 +115,6 @@ def resume(
             current = walker.find(flow, session.answers, session.current)
             live.walk(current or walker.first_open(flow, session.answers), resume_list=True)
     return session_path
-
-
-def _choose_language(lang: str | None, flow: Flow) -> None:
-    if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(t("run.bad_lang", lang=lang))
-    set_language(lang or env_language() or flow.language)
 
 
 def _prompter(plain: bool) -> Prompter:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from limburglab.flow import (
@@ -31,7 +32,7 @@ from limburglab.flow import (
     VoteQuestion,
     entry_text,
 )
-from limburglab.messages import CATALOGUES, NL
+from limburglab.messages import say
 
 #: An answer and the index of the group that gave it.
 Contribution = tuple[int, Any]
@@ -472,13 +473,7 @@ def _line(text: str, sources: str, notes: list[Note], has_lists: bool) -> list[P
 
 def sayer(language: str) -> Say:
     """`t`, but in the report's language rather than the tool's."""
-    catalogue = CATALOGUES.get(language, NL)
-
-    def say(key: str, /, **values: object) -> str:
-        text = catalogue.get(key) or NL[key]
-        return text.format(**values) if values else text
-
-    return say
+    return partial(say, language)
 
 
 def number_text(value: float, say: Say) -> str:

@@ -195,7 +195,8 @@ NL: dict[str, str] = {
     "ask.vote_for": "Stippen voor „{label}” (nog {left} over)",
     # commands that show flows
     "cli.valid": "{path}: in orde",
-    "cli.invalid_count": "{count} probleem/problemen gevonden",
+    "cli.invalid_count": "{count} problemen gevonden",
+    "cli.invalid_count_one": "1 probleem gevonden",
     "cli.flows_title": "Meegeleverde workshops",
     "cli.col_name": "Naam",
     "cli.col_title": "Titel",
@@ -239,6 +240,7 @@ NL: dict[str, str] = {
     "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
     "met -o, bijvoorbeeld -o verslag.pdf",
     "report.written": "Verslag geschreven: {path} ({count} sessies)",
+    "report.written_one": "Verslag geschreven: {path} (1 sessie)",
     "event.not_mapping": "een evenementbestand begint met sleutels als `programme:`, "
     "`organisers:` en `rounds:`",
     "event.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
@@ -304,8 +306,6 @@ NL: dict[str, str] = {
     "report.word.points": "Punten",
     "report.word.dots": "Stippen",
     "report.word.page": "Pagina",
-    "error.prefix": "Fout",
-    "error.interrupted": "Onderbroken.",
 }
 
 EN: dict[str, str] = {
@@ -484,7 +484,8 @@ EN: dict[str, str] = {
     "ask.vote_budget": "{budget} dots to distribute",
     "ask.vote_for": "Dots for “{label}” ({left} left)",
     "cli.valid": "{path}: valid",
-    "cli.invalid_count": "{count} problem(s) found",
+    "cli.invalid_count": "{count} problems found",
+    "cli.invalid_count_one": "1 problem found",
     "cli.flows_title": "Bundled workshops",
     "cli.col_name": "Name",
     "cli.col_title": "Title",
@@ -528,6 +529,7 @@ EN: dict[str, str] = {
     "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
     "example -o report.pdf",
     "report.written": "Report written: {path} ({count} sessions)",
+    "report.written_one": "Report written: {path} (1 session)",
     "event.not_mapping": "an event file starts with keys such as `programme:`, `organisers:` "
     "and `rounds:`",
     "event.unknown_key": "unknown key `{key}`; allowed: {keys}",
@@ -592,21 +594,18 @@ EN: dict[str, str] = {
     "report.word.points": "Points",
     "report.word.dots": "Dots",
     "report.word.page": "Page",
-    "error.prefix": "Error",
-    "error.interrupted": "Interrupted.",
 }
 
 CATALOGUES = {"nl": NL, "en": EN}
 
-_language = "nl"
 
-
-def _initial() -> str:
+def env_language() -> str | None:
+    """The language asked for in LIMBURGLAB_LANG, if any."""
     chosen = os.environ.get("LIMBURGLAB_LANG", "").strip().lower()[:2]
-    return chosen if chosen in LANGUAGES else "nl"
+    return chosen if chosen in LANGUAGES else None
 
 
-_language = _initial()
+_language = env_language() or "nl"
 
 
 def set_language(language: str | None) -> None:
@@ -616,17 +615,25 @@ def set_language(language: str | None) -> None:
         _language = language
 
 
+def choose(lang: str | None, fallback: str) -> None:
+    """Speak `--lang` if given (checked), else LIMBURGLAB_LANG, else `fallback` (the flow's)."""
+    if lang is not None and lang not in LANGUAGES:
+        from limburglab.errors import UsageError
+
+        raise UsageError(t("run.bad_lang", lang=lang))
+    set_language(lang or env_language() or fallback)
+
+
 def language() -> str:
     return _language
 
 
-def env_language() -> str | None:
-    """The language asked for in LIMBURGLAB_LANG, if any."""
-    chosen = os.environ.get("LIMBURGLAB_LANG", "").strip().lower()[:2]
-    return chosen if chosen in LANGUAGES else None
+def say(language: str, key: str, /, **values: object) -> str:
+    """The message `key` in `language`, with `values` filled in."""
+    text = CATALOGUES[language].get(key) or NL[key]
+    return text.format(**values) if values else text
 
 
 def t(key: str, /, **values: object) -> str:
     """The message `key` in the current language, with `values` filled in."""
-    text = CATALOGUES[_language].get(key) or NL[key]
-    return text.format(**values) if values else text
+    return say(_language, key, **values)

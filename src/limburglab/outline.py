@@ -13,11 +13,12 @@ from limburglab import flow as flows
 from limburglab.errors import UsageError
 from limburglab.flow import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
 from limburglab.messages import t
-from limburglab.validation import check_file
 
 
 def validate_all(specs: list[str]) -> int:
     """Validate each flow, print every problem as FILE:LINE:COL, and return the exit code."""
+    from limburglab.validation import check_file  # pydantic: only when validating
+
     count = 0
     for spec in specs:
         try:
@@ -32,7 +33,8 @@ def validate_all(specs: list[str]) -> int:
         if not problems:
             print(t("cli.valid", path=spec))
     if count:
-        print(t("cli.invalid_count", count=count), file=sys.stderr)
+        key = "cli.invalid_count_one" if count == 1 else "cli.invalid_count"
+        print(t(key, count=count), file=sys.stderr)
     return 1 if count else 0
 
 

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from limburglab import event as events
-from limburglab.errors import UsageError
 from limburglab.event import Event
 from limburglab.flow import Flow
 from limburglab.merge import Block, Merger, Say, join, one_line, sayer, unique
-from limburglab.messages import LANGUAGES, env_language, set_language, t
+from limburglab.messages import choose, language, t
 from limburglab.session import Session
 
 # --- the model ---------------------------------------------------------------------------------
@@ -276,17 +275,15 @@ def make(
     (Markdown to standard output without it). Warnings and the result go to `tell`."""
     from limburglab import gather, render
 
-    if lang is not None and lang not in LANGUAGES:
-        raise UsageError(t("run.bad_lang", lang=lang))
-    set_language(lang)
+    choose(lang, fallback=language())
     fmt = render.output_format(output, fmt, template)
     found = gather.find(inputs, flow_spec)
-    if lang is None and env_language() is None:
-        set_language(found.flow.language)
+    choose(lang, fallback=found.flow.language)
     sessions = gather.choose(found, complete_only=complete_only, warn=tell)
     event_path = event_file or found.event_path
     event = events.load(event_path) if event_path else None
     report = build(found.flow, sessions, event, title=title, names=names, sources=sources)
     render.write(render.render(report, fmt, template), output)
     if output is not None:
-        tell(t("report.written", path=output, count=len(sessions)))
+        key = "report.written_one" if len(sessions) == 1 else "report.written"
+        tell(t(key, path=output, count=len(sessions)))

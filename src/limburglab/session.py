@@ -242,7 +242,9 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
             raw_answers, dropped = _prune(flow, raw_answers)
     if flow is not None:
         problems += [
-            doc.problem(("answers", *loc), f"{answer_rules.format_loc(loc)}: {message}")
+            doc.problem(
+                ("answers", *loc), f"{answer_rules.format_loc(loc)}: {message}" if loc else message
+            )
             for loc, message in answer_rules.check(flow, raw_answers)
         ]
     elif not isinstance(raw_answers, dict):
