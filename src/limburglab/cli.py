@@ -6,6 +6,7 @@ that `limburglab --help` and `--version` start as fast as Typer itself.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,13 +41,36 @@ class _Boundary(TyperGroup):
 
 @contextmanager
 def _usage_errors_exit_1() -> Iterator[None]:
-    """Click exits 2 on a wrong option or argument; we promise 1 for every user mistake."""
+    """Click exits 2 on a wrong option or argument; we promise 1 for every user mistake, and
+    say it in the tool's language (Click itself speaks only English)."""
     try:
         yield
     except Exception as exc:
         if getattr(exc, "exit_code", None) == 2:
             exc.exit_code = 1  # type: ignore[attr-defined]
+            message = _in_our_words(exc)
+            if message:
+                exc.format_message = lambda: message  # type: ignore[attr-defined]
         raise
+
+
+def _in_our_words(exc: Any) -> str | None:
+    from limburglab.messages import t
+
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        close = sorted(exc.possibilities or [])
+        hint = " " + t("hint.did_you_mean", word=close[0]) if close else ""
+        return t("cli.no_such_option", option=exc.option_name) + hint
+    if kind in ("MissingParameter", "BadParameter"):
+        param = exc.param_hint or (exc.param.get_error_hint(exc.ctx) if exc.param else "")
+        if kind == "MissingParameter":
+            return t("cli.missing_parameter", param=param)
+        return t("cli.bad_parameter", param=param, detail=exc.message)
+    command = re.match(r"No such command '(.+)'", str(getattr(exc, "message", "")))
+    if command:
+        return t("cli.no_such_command", name=command.group(1))
+    return None
 
 
 def _fail(exc: LimburglabError) -> NoReturn:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from limburglab import yamlsource
-from limburglab.errors import FlowError, UsageError
+from limburglab.errors import FlowError, UsageError, WriteError
 from limburglab.files import write_atomic
 from limburglab.messages import t
 from limburglab.resources import data_dir
@@ -448,5 +448,5 @@ def _cached(sha256: str) -> Flow | None:
 
 
 def _store(sha256: str, flow: Flow) -> None:
-    with contextlib.suppress(OSError):  # a read-only home only costs speed
+    with contextlib.suppress(WriteError):  # a read-only home only costs speed
         write_atomic(_cache_file(sha256), pickle.dumps(flow))

@@ -97,6 +97,8 @@ NL: dict[str, str] = {
     # session files
     "session.not_mapping": "een sessiebestand begint met sleutels als `flow:`, `meta:` en "
     "`answers:`",
+    "session.is_flow": "dit is een flow, geen sessie; start een sessie met "
+    "`limburglab run {path}`",
     "session.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
     "session.format": "onbekende formaatversie; deze versie van limburglab leest format {version}",
     "session.flow_missing": "`flow:` met ten minste `id:` ontbreekt",
@@ -195,6 +197,10 @@ NL: dict[str, str] = {
     "ask.vote_for": "Stippen voor „{label}” (nog {left} over)",
     # commands that show flows
     "cli.valid": "{path}: in orde",
+    "cli.no_such_option": "onbekende optie {option}.",
+    "cli.missing_parameter": "{param} ontbreekt.",
+    "cli.bad_parameter": "ongeldige waarde voor {param}: {detail}",
+    "cli.no_such_command": "onbekend commando `{name}`; `limburglab --help` toont ze allemaal.",
     "cli.invalid_count": "{count} problemen gevonden",
     "cli.invalid_count_one": "1 probleem gevonden",
     "cli.flows_title": "Meegeleverde workshops",
@@ -393,6 +399,8 @@ EN: dict[str, str] = {
     "answer.required": "this question is required",
     "session.not_mapping": "a session file starts with keys such as `flow:`, `meta:` and "
     "`answers:`",
+    "session.is_flow": "this is a flow, not a session; start a session with "
+    "`limburglab run {path}`",
     "session.unknown_key": "unknown key `{key}`; allowed: {keys}",
     "session.format": "unknown format version; this version of limburglab reads format {version}",
     "session.flow_missing": "`flow:` with at least `id:` is missing",
@@ -484,6 +492,10 @@ EN: dict[str, str] = {
     "ask.vote_budget": "{budget} dots to distribute",
     "ask.vote_for": "Dots for “{label}” ({left} left)",
     "cli.valid": "{path}: valid",
+    "cli.no_such_option": "unknown option {option}.",
+    "cli.missing_parameter": "{param} is missing.",
+    "cli.bad_parameter": "invalid value for {param}: {detail}",
+    "cli.no_such_command": "unknown command `{name}`; `limburglab --help` lists them all.",
     "cli.invalid_count": "{count} problems found",
     "cli.invalid_count_one": "1 problem found",
     "cli.flows_title": "Bundled workshops",

@@ -226,6 +226,8 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
     data = doc.data
     if not isinstance(data, dict):
         raise SessionFileError([doc.problem((), t("session.not_mapping"))])
+    if "sections" in data and "answers" not in data:
+        raise SessionFileError([doc.problem((), t("session.is_flow", path=path))])
     problems = [
         doc.problem((key,), t("session.unknown_key", key=key, keys=", ".join(_TOP_KEYS)))
         for key in data
