@@ -55,13 +55,14 @@ def _usage_errors_exit_1() -> Iterator[None]:
 
 
 def _in_our_words(exc: Any) -> str | None:
-    from limburglab.messages import t
+    from limburglab.messages import did_you_mean, t
 
     kind = type(exc).__name__
     if kind == "NoSuchOption":
-        close = sorted(exc.possibilities or [])
-        hint = " " + t("hint.did_you_mean", word=close[0]) if close else ""
-        return t("cli.no_such_option", option=exc.option_name) + hint
+        close = exc.possibilities or []
+        return t("cli.no_such_option", option=exc.option_name) + did_you_mean(
+            exc.option_name, close
+        )
     if kind in ("MissingParameter", "BadParameter"):
         param = exc.param_hint or (exc.param.get_error_hint(exc.ctx) if exc.param else "")
         if kind == "MissingParameter":

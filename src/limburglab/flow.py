@@ -9,7 +9,6 @@ so a live session starts without importing pydantic at all.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import hashlib
 import os
 import pickle
@@ -22,7 +21,7 @@ from typing import Annotated, Any, Literal
 from limburglab import yamlsource
 from limburglab.errors import FlowError, UsageError, WriteError
 from limburglab.files import write_atomic
-from limburglab.messages import t
+from limburglab.messages import did_you_mean, t
 from limburglab.resources import data_dir
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
@@ -404,11 +403,8 @@ def resolve(spec: str) -> tuple[Path, str]:
     if path.exists():
         return path, str(path)  # a folder: loading it says so
     names = [p.stem for p in bundled_flows()]
-    hint = difflib.get_close_matches(spec, names, n=1)
-    raise UsageError(
-        t("flow.unknown_name", name=spec, names=", ".join(names))
-        + (" " + t("hint.did_you_mean", word=hint[0]) if hint else "")
-    )
+    message = t("flow.unknown_name", name=spec, names=", ".join(names))
+    raise UsageError(message + did_you_mean(spec, names))
 
 
 def load(spec: str | Path) -> Flow:

@@ -7,7 +7,6 @@ and the whole session, and keep the time per section.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shlex
 import sys
@@ -18,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from limburglab import answers as rules
-from limburglab import expressions, walker
+from limburglab import expressions, metadata, walker
 from limburglab import flow as flows
 from limburglab.asking import Asker, GoBack, Prompter
-from limburglab.errors import AnswersError, Interrupted, UsageError, WriteError
+from limburglab.errors import AnswersError, Interrupted, WriteError
 from limburglab.flow import Flow, ListQuestion, Section, entry_text, format_seconds
 from limburglab.messages import choose, t
 from limburglab.session import (
@@ -67,10 +66,10 @@ def run(
         k: v for k, v in (given.meta.as_dict() if given else {}).items() if v not in ("", None)
     }
     known.update({k: v for k, v in (meta or {}).items() if v is not None})
-    _check_meta(known)
+    metadata.check(known)
     if not complete_answers:
-        known = _ask_meta(prompter, known)
-    session_meta = Meta(workshop=flow.title, **_meta_fields(known))
+        known = metadata.ask(prompter, known)
+    session_meta = Meta(workshop=flow.title, **metadata.fields(known))
     path = _new_path(session_path, session_meta, flow, prompter)
     session = Session.start(flow, session_meta, path)
     session.answers = answers
@@ -135,91 +134,6 @@ def _new_path(given: Path | None, meta: Meta, flow: Flow, prompter: Prompter) ->
     if free != given:
         prompter.warn(t("run.exists", path=given, free=free))
     return free
-
-
-# --- metadata ---------------------------------------------------------------------------------
-
-_META_ORDER = ("group", "leader", "organisation", "round", "participants", "date")
-
-
-def _ask_meta(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
-    """Ask the metadata not given as an option, in a fixed order; `<` goes back one."""
-    defaults: dict[str, Any] = {"round": 1, "date": dt.date.today().isoformat()}
-    result = dict(known)
-    keys = [key for key in _META_ORDER if key not in known]
-    index = 0
-    try:
-        while index < len(keys):
-            key = keys[index]
-            default = result.get(key, defaults.get(key))
-            try:
-                value = _ask_meta_value(prompter, key, default)
-            except GoBack:
-                index = max(0, index - 1)
-                continue
-            if value is not _AGAIN:
-                result[key] = value
-                index += 1
-    except EOFError:
-        raise Interrupted(t("run.end_of_input_early"), 1) from None
-    except KeyboardInterrupt:
-        raise Interrupted(t("run.interrupted_early"), 130) from None
-    return result
-
-
-_AGAIN = object()
-
-
-def _ask_meta_value(prompter: Prompter, key: str, default: Any) -> Any:
-    """One metadata answer, or _AGAIN after a warning."""
-    if key in ("round", "participants"):
-        number = prompter.number(
-            t(f"meta.{key}"),
-            default=None if default is None else float(default),
-            whole=True,
-            hint="",
-            depth=0,
-        )
-        return None if number is None else int(number)
-    text = prompter.text(t(f"meta.{key}"), default=str(default or ""), hint="", depth=0)
-    value = text.strip() or None
-    if key == "date" and value and not _is_date(value):
-        prompter.warn(t("meta.bad_date"))
-        return _AGAIN
-    if key == "group" and not value:
-        prompter.warn(t("answer.required"))
-        return _AGAIN
-    return value
-
-
-def _check_meta(known: dict[str, Any]) -> None:
-    """Metadata given as options or in an answers file, checked before anything is asked."""
-    for key in ("round", "participants"):
-        value = known.get(key)
-        if value is not None and (not isinstance(value, int) or value < 0):
-            raise UsageError(t("meta.bad_number", key=key, value=value))
-    date = known.get("date")
-    if date is not None and not _is_date(str(date)):
-        raise UsageError(t("meta.bad_date_given", date=date))
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _meta_fields(known: dict[str, Any]) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        key: str(known[key]) for key in ("group", "leader", "organisation") if known.get(key)
-    }
-    for key in ("round", "participants"):
-        if known.get(key) is not None:
-            fields[key] = int(known[key])
-    fields["date"] = str(known.get("date") or dt.date.today().isoformat())
-    return fields
 
 
 # --- walking ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 LANGUAGES = ("nl", "en")
 
@@ -97,8 +98,7 @@ NL: dict[str, str] = {
     # session files
     "session.not_mapping": "een sessiebestand begint met sleutels als `flow:`, `meta:` en "
     "`answers:`",
-    "session.is_flow": "dit is een flow, geen sessie; start een sessie met "
-    "`limburglab run {path}`",
+    "session.is_flow": "dit is een flow, geen sessie; start een sessie met `limburglab run {path}`",
     "session.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
     "session.format": "onbekende formaatversie; deze versie van limburglab leest format {version}",
     "session.flow_missing": "`flow:` met ten minste `id:` ontbreekt",
@@ -634,6 +634,14 @@ def choose(lang: str | None, fallback: str) -> None:
 
         raise UsageError(t("run.bad_lang", lang=lang))
     set_language(lang or env_language() or fallback)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """` Bedoelde u `prompt`?` for the closest candidate to a misspelt word, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(candidates), n=1)
+    return " " + t("hint.did_you_mean", word=close[0]) if close else ""
 
 
 def language() -> str:

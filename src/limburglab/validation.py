@@ -9,7 +9,6 @@ raw data, so that they are reported even where the structure is broken.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import re
 from functools import cache
@@ -21,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from limburglab import expressions, yamlsource
 from limburglab.errors import FlowError, Problem
 from limburglab.flow import QUESTION_TYPES, Choice, Flow, Section, _Question, resolve
-from limburglab.messages import t
+from limburglab.messages import did_you_mean, t
 
 
 @cache
@@ -183,7 +182,6 @@ def _unknown_key(data: Any, loc: tuple[int | str, ...]) -> str:
         owners = [name for name, model in QUESTION_TYPES.items() if key in _keys(model)]
         if owners:
             return t("flow.key_not_for_type", key=key, type=kind, types=", ".join(owners))
-    hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     message = t(
         "flow.unknown_key",
         key=key,
@@ -191,15 +189,13 @@ def _unknown_key(data: Any, loc: tuple[int | str, ...]) -> str:
             "kind." + kind if kind in ("flow", "section", "choice", "question") else "kind.question"
         ),
     )
-    if hint:
-        message += " " + t("hint.did_you_mean", word=hint[0])
+    message += did_you_mean(key, allowed)
     return message + " " + t("flow.allowed_keys", keys=", ".join(allowed))
 
 
 def _unknown_type(kind: str) -> str:
-    hint = difflib.get_close_matches(kind, list(QUESTION_TYPES), n=1)
     message = t("flow.unknown_type", type=kind, types=", ".join(QUESTION_TYPES))
-    return message + (" " + t("hint.did_you_mean", word=hint[0]) if hint else "")
+    return message + did_you_mean(kind, QUESTION_TYPES)
 
 
 # --- rules across keys: ids, references, expressions, ranges ---------------------------------
@@ -299,12 +295,8 @@ class _Semantics:
                 self.add(where, t("flow.name_later", key=key, name=name))
             else:
                 known = [*self.earlier, *(["item"] if item else [])]
-                hint = difflib.get_close_matches(name, known, n=1)
-                self.add(
-                    where,
-                    t("flow.name_unknown", key=key, name=name)
-                    + (" " + t("hint.did_you_mean", word=hint[0]) if hint else ""),
-                )
+                message = t("flow.name_unknown", key=key, name=name)
+                self.add(where, message + did_you_mean(name, known))
 
     def _choices_from(self, q: dict[str, Any], loc: tuple[int | str, ...]) -> None:
         source = q.get("choices_from")
@@ -317,12 +309,8 @@ class _Semantics:
         elif source in self.all_ids:
             self.add(where, t("flow.name_later", key="choices_from", name=source))
         else:
-            hint = difflib.get_close_matches(source, list(self.earlier), n=1)
-            self.add(
-                where,
-                t("flow.name_unknown", key="choices_from", name=source)
-                + (" " + t("hint.did_you_mean", word=hint[0]) if hint else ""),
-            )
+            message = t("flow.name_unknown", key="choices_from", name=source)
+            self.add(where, message + did_you_mean(source, self.earlier))
 
     def _ranges(self, q: dict[str, Any], loc: tuple[int | str, ...]) -> None:
         low, high = q.get("min"), q.get("max")

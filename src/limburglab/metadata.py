@@ -1,0 +1,93 @@
+"""The session's metadata (group, leader, organisation, round, participants, date): checked
+when given as options or in an answers file, asked for when not given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from limburglab.asking import GoBack, Prompter
+from limburglab.errors import Interrupted, UsageError
+from limburglab.messages import t
+
+ORDER = ("group", "leader", "organisation", "round", "participants", "date")
+
+
+def ask(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
+    """Ask the metadata not given as an option, in a fixed order; `<` goes back one."""
+    defaults: dict[str, Any] = {"round": 1, "date": dt.date.today().isoformat()}
+    result = dict(known)
+    keys = [key for key in ORDER if key not in known]
+    index = 0
+    try:
+        while index < len(keys):
+            key = keys[index]
+            default = result.get(key, defaults.get(key))
+            try:
+                value = _ask_value(prompter, key, default)
+            except GoBack:
+                index = max(0, index - 1)
+                continue
+            if value is not _AGAIN:
+                result[key] = value
+                index += 1
+    except EOFError:
+        raise Interrupted(t("run.end_of_input_early"), 1) from None
+    except KeyboardInterrupt:
+        raise Interrupted(t("run.interrupted_early"), 130) from None
+    return result
+
+
+_AGAIN = object()
+
+
+def _ask_value(prompter: Prompter, key: str, default: Any) -> Any:
+    """One metadata answer, or _AGAIN after a warning."""
+    if key in ("round", "participants"):
+        number = prompter.number(
+            t(f"meta.{key}"),
+            default=None if default is None else float(default),
+            whole=True,
+            hint="",
+            depth=0,
+        )
+        return None if number is None else int(number)
+    text = prompter.text(t(f"meta.{key}"), default=str(default or ""), hint="", depth=0)
+    value = text.strip() or None
+    if key == "date" and value and not _is_date(value):
+        prompter.warn(t("meta.bad_date"))
+        return _AGAIN
+    if key == "group" and not value:
+        prompter.warn(t("answer.required"))
+        return _AGAIN
+    return value
+
+
+def check(known: dict[str, Any]) -> None:
+    """Metadata given as options or in an answers file, checked before anything is asked."""
+    for key in ("round", "participants"):
+        value = known.get(key)
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise UsageError(t("meta.bad_number", key=key, value=value))
+    date = known.get("date")
+    if date is not None and not _is_date(str(date)):
+        raise UsageError(t("meta.bad_date_given", date=date))
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def fields(known: dict[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        key: str(known[key]) for key in ("group", "leader", "organisation") if known.get(key)
+    }
+    for key in ("round", "participants"):
+        if known.get(key) is not None:
+            fields[key] = int(known[key])
+    fields["date"] = str(known.get("date") or dt.date.today().isoformat())
+    return fields
