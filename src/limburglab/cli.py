@@ -4,8 +4,6 @@ Heavy modules (pydantic, questionary, typst, the report) are imported inside the
 that `limburglab --help` and `--version` start as fast as Typer itself.
 """
 
-from __future__ import annotations
-
 import re
 import sys
 from collections.abc import Iterator
@@ -74,7 +72,7 @@ def _in_our_words(exc: Any) -> str | None:
     return None
 
 
-def _fail(exc: LimburglabError) -> NoReturn:
+def _fail(exc: "LimburglabError") -> NoReturn:
     message = str(exc)
     if message:
         print(message, file=sys.stderr)

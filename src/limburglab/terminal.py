@@ -7,15 +7,15 @@ import). `unsafe_ask` is used throughout: `ask` would swallow Ctrl-C, and Ctrl-C
 from __future__ import annotations
 
 import re
+import shutil
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 import questionary
+from prompt_toolkit import print_formatted_text
+from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from rich.console import Console
-from rich.markup import escape
-from rich.panel import Panel
-from rich.tree import Tree
 
 from limburglab.asking import GoBack, Options
 from limburglab.flow import Section, format_seconds
@@ -37,7 +37,6 @@ class TerminalPrompter:
     """Asks with questionary in a real terminal; Ctrl-B or `<` goes back."""
 
     def __init__(self) -> None:
-        self.console = Console(highlight=False)
         self.status: Callable[[], str] = lambda: t("run.status_keys")
 
     # --- output -----------------------------------------------------------------------------
@@ -47,28 +46,36 @@ class TerminalPrompter:
 
     def section(self, number: int, total: int, section: Section) -> None:
         timebox = f"  ·  {format_seconds(section.timebox)}" if section.timebox else ""
-        title = t("run.section", number=number, total=total, title=section.title) + timebox
-        body = _intro_markup(section.intro) if section.intro else ""
-        self.console.print()
-        self.console.print(
-            Panel(body, title=f"[bold]{escape(title)}[/]", title_align="left", border_style="cyan")
+        title = f" {t('run.section', number=number, total=total, title=section.title)}{timebox} "
+        width = _width()
+        _print(
+            ("", "\n"),
+            ("fg:ansicyan", "──"),
+            ("bold fg:ansicyan", title),
+            ("fg:ansicyan", "─" * max(2, width - len(title) - 2)),
         )
-        self.console.print(f"[dim]{escape(t('run.keys_hint'))}[/]")
+        if section.intro:
+            _print(*_intro(section.intro, width))
+        _print(("fg:ansibrightblack italic", textwrap.fill(t("run.keys_hint"), width)))
 
     def review(self, lines: list[tuple[int, str]]) -> None:
+        from rich.console import Console  # only here: rich is slow to import
+        from rich.markup import escape
+        from rich.tree import Tree
+
         tree = Tree(f"[bold]{escape(t('review.title'))}[/]")
         stack = [tree]
         for depth, text in lines:
             del stack[depth + 1 :]
             node = stack[-1].add(escape(text))
             stack.append(node)
-        self.console.print(tree)
+        Console(highlight=False).print(tree)
 
     def info(self, message: str) -> None:
-        self.console.print(escape(message))
+        _print(("", message))
 
     def warn(self, message: str) -> None:
-        self.console.print(f"[bold yellow]! {escape(message)}[/]")
+        _print(("bold fg:ansiyellow", f"! {message}"))
 
     # --- prompts ----------------------------------------------------------------------------
 
@@ -298,15 +305,23 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^\s*(?:[-*]|\d+[.)])\s")
 
 
-def _intro_markup(intro: str) -> str:
-    """A section intro as Rich markup: lines reflowed, bullets kept, `**bold**` bold.
+def _print(*parts: tuple[str, str]) -> None:
+    """Styled text through prompt_toolkit, which the prompts have loaded already."""
+    print_formatted_text(FormattedText(list(parts)))
 
-    rich.markdown would render more, but importing it costs a noticeable part of the start-up.
-    """
+
+def _width() -> int:
+    return min(shutil.get_terminal_size().columns, 100)
+
+
+def _intro(intro: str, width: int) -> list[tuple[str, str]]:
+    """A section intro as styled text: lines reflowed to the width, bullets kept, `**bold**`."""
     lines: list[str] = []
     for line in intro.strip().splitlines():
         if lines and lines[-1] and line.strip() and not _BULLET.match(line):
             lines[-1] += " " + line.strip()
         else:
             lines.append(line.strip())
-    return _BOLD.sub(r"[bold]\1[/bold]", escape("\n".join(lines)))
+    text = "\n".join(textwrap.fill(line, width) if line else "" for line in lines)
+    pieces = _BOLD.split(text)  # text, bold, text, bold, …
+    return [("bold" if index % 2 else "", piece) for index, piece in enumerate(pieces) if piece]
