@@ -11,8 +11,8 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from limburglab.asking import GoBack
-from limburglab.terminal import TerminalPrompter
+from limburglab.live.asking import GoBack
+from limburglab.live.terminal import TerminalPrompter
 
 ENTER = "\r"
 CTRL_B = "\x02"

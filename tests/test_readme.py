@@ -9,8 +9,9 @@ import yaml
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from limburglab import answers, flow
+from limburglab import flow
 from limburglab.cli import app
+from limburglab.session import rules as answers
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 

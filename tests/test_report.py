@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from limburglab import flow, gather, report, session
+from limburglab import flow, report, session
 from limburglab.cli import app
-from limburglab.merge import Block, Entry, Numbers, normalise
+from limburglab.report import ReportOptions, gather
+from limburglab.report.merge import Block, Entry, Numbers, normalise
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "samenwerken"
@@ -675,7 +676,9 @@ def test_two_hundred_sessions_make_one_pdf(tmp_path: Path) -> None:
         data["answers"]["effecten"]["effecten"].append(f"Eigen effect {number}")
         (tmp_path / f"sessie-{number:03}.yaml").write_text(yaml.safe_dump(data), "utf-8")
     told: list[str] = []
-    report.make([tmp_path], output=tmp_path / "verslag.pdf", tell=told.append)
+    report.make(
+        ReportOptions(inputs=(tmp_path,), output=tmp_path / "verslag.pdf"), tell=told.append
+    )
     assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF-")
     assert told == [f"Verslag geschreven: {tmp_path / 'verslag.pdf'} (200 sessies)"]
 

@@ -12,9 +12,13 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from limburglab import gather, render, report
+from limburglab import report
 from limburglab.cli import app
 from limburglab.errors import ReportError
+from limburglab.report import event as events
+from limburglab.report import gather
+from limburglab.report.formats import jinja as render
+from limburglab.report.formats.pdf import pdf
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "samenwerken"
@@ -150,7 +154,7 @@ def test_hostile_text_comes_out_literally_in_html(hostile_report: report.Report)
 
 
 def test_hostile_text_comes_out_literally_in_pdf(hostile_report: report.Report) -> None:
-    data = render.pdf(hostile_report)
+    data = pdf(hostile_report)
     reader = PdfReader(__import__("io").BytesIO(data))
     shown = "\n".join(page.extract_text() for page in reader.pages)
     assert_literal(shown)
@@ -188,8 +192,8 @@ def test_markdown_escape(text: str, escaped: str) -> None:
 def example_pdf() -> bytes:
     found = gather.find([EXAMPLE])
     sessions = gather.choose(found, complete_only=False, warn=lambda message: None)
-    event = report.events.load(EXAMPLE / "event.yaml")
-    return render.pdf(report.build(found.flow, sessions, event))
+    event = events.load(EXAMPLE / "event.yaml")
+    return pdf(report.build(found.flow, sessions, event))
 
 
 def test_pdf_text_has_the_sections_and_dutch_characters(example_pdf: bytes) -> None:

@@ -14,12 +14,11 @@ from typing import Any
 import pytest
 
 from limburglab import flow as flows
-from limburglab import walker
-from limburglab.asking import Asker, GoBack, Options
 from limburglab.flow import Flow, Section
-from limburglab.live import LiveSession
+from limburglab.live.asking import Asker, GoBack, Options
+from limburglab.live.run import LiveSession
 from limburglab.messages import t
-from limburglab.session import Meta, Session
+from limburglab.session import Meta, Session, walker
 
 BACK = "<"
 KEEP = object()  # the scripted answer "press Enter on the offered default"

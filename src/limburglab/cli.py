@@ -129,7 +129,7 @@ def validate(
 
     Voorbeeld: limburglab validate workshops/samenwerken.yaml
     """
-    from limburglab.outline import validate_all
+    from limburglab.flow.outline import validate_all
 
     raise typer.Exit(validate_all(flows))
 
@@ -140,7 +140,7 @@ def flows() -> None:
 
     Voorbeeld: limburglab flows
     """
-    from limburglab.outline import print_flows
+    from limburglab.flow.outline import print_flows
 
     print_flows()
 
@@ -151,7 +151,7 @@ def show(flow: FlowArg) -> None:
 
     Voorbeeld: limburglab show samenwerken
     """
-    from limburglab.outline import print_outline
+    from limburglab.flow.outline import print_outline
 
     print_outline(flow)
 
@@ -162,7 +162,7 @@ def schema() -> None:
 
     Voorbeeld: limburglab schema > flow.schema.json
     """
-    from limburglab.validation import json_schema
+    from limburglab.flow.validation import json_schema
 
     sys.stdout.write(json_schema())
 
@@ -207,7 +207,7 @@ def run(
 
     Voorbeeld: limburglab run --group "Groep 1" --leader "Mieke Bos"
     """
-    from limburglab.live import run as run_session
+    from limburglab.live.run import run as run_session
 
     meta = {
         "group": group,
@@ -233,7 +233,7 @@ def resume(
 
     Voorbeeld: limburglab resume sessions/2026-11-29-samenwerken-groep-1.yaml
     """
-    from limburglab.live import resume as resume_session
+    from limburglab.live.run import resume as resume_session
 
     resume_session(session, flow_spec=flow, plain=plain, lang=lang)
 
@@ -303,10 +303,10 @@ def report(
 
     Voorbeeld: limburglab report examples/samenwerken -o verslag.pdf
     """
-    from limburglab.report import make
+    from limburglab.report import ReportOptions, make
 
-    make(
-        inputs,
+    options = ReportOptions(
+        inputs=tuple(inputs),
         output=output,
         fmt=fmt,
         event_file=event,
@@ -317,8 +317,8 @@ def report(
         complete_only=complete_only,
         flow_spec=flow,
         lang=lang,
-        tell=lambda message: print(message, file=sys.stderr),
     )
+    make(options, tell=lambda message: print(message, file=sys.stderr))
 
 
 def main() -> None:

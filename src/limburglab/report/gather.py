@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from limburglab import answers as answer_rules
-from limburglab import event as events
 from limburglab import flow as flows
-from limburglab import session as sessions
 from limburglab.errors import ReportError
-from limburglab.flow import Flow
+from limburglab.flow.model import Flow
 from limburglab.messages import t
-from limburglab.session import Session, recorded_flow
+from limburglab.report import event as events
+from limburglab.session import file as sessions
+from limburglab.session import rules as answer_rules
+from limburglab.session.file import Session, recorded_flow
 
 SUFFIXES = (".yaml", ".yml")
 

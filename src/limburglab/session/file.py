@@ -16,13 +16,13 @@ from typing import Any
 
 import yaml
 
-from limburglab import answers as answer_rules
 from limburglab import yamlsource
 from limburglab.errors import Problem, SessionFileError, UsageError
 from limburglab.files import write_atomic
-from limburglab.flow import Flow
+from limburglab.flow.model import Flow
 from limburglab.messages import t
 from limburglab.resources import data_dir
+from limburglab.session import rules as answer_rules
 
 FORMAT = 1
 IN_PROGRESS = "in_progress"

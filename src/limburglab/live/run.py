@@ -16,14 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from limburglab import answers as rules
-from limburglab import expressions, metadata, walker
 from limburglab import flow as flows
-from limburglab.asking import Asker, GoBack, Prompter
 from limburglab.errors import AnswersError, Interrupted, WriteError
-from limburglab.flow import Flow, ListQuestion, Section, entry_text, format_seconds
+from limburglab.flow import expressions
+from limburglab.flow.model import Flow, ListQuestion, Section, entry_text, format_seconds
+from limburglab.live import metadata
+from limburglab.live.asking import Asker, GoBack, Prompter
 from limburglab.messages import choose, t
-from limburglab.session import (
+from limburglab.session import rules, walker
+from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
     Meta,
@@ -32,8 +33,8 @@ from limburglab.session import (
     free_path,
     recorded_flow,
 )
-from limburglab.session import load as load_session
-from limburglab.walker import Step
+from limburglab.session.file import load as load_session
+from limburglab.session.walker import Step
 
 DEFAULT_FLOW = "samenwerken"
 SESSIONS_FOLDER = Path("sessions")
@@ -118,10 +119,10 @@ def resume(
 
 def _prompter(plain: bool) -> Prompter:
     if plain:
-        from limburglab.plain import PlainPrompter
+        from limburglab.live.plain import PlainPrompter
 
         return PlainPrompter()
-    from limburglab.terminal import TerminalPrompter
+    from limburglab.live.terminal import TerminalPrompter
 
     return TerminalPrompter()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from limburglab import expressions
-from limburglab.flow import Flow, Question, Section
+from limburglab.flow import expressions
+from limburglab.flow.model import Flow, Question, Section
 
 Answers = dict[str, dict[str, Any]]
 

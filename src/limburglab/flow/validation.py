@@ -1,9 +1,9 @@
 """Validating a flow file: strict structure, rules across keys, and located messages.
 
 Every problem is reported with the file, line and column of the key or value that causes it,
-all at once. Pydantic checks the structure against the annotations of `limburglab.flow`; the
-rules across keys (unique ids, references to earlier questions, expressions) are checked on the
-raw data, so that they are reported even where the structure is broken.
+all at once. Pydantic checks the structure against the annotations of `limburglab.flow.model`;
+the rules across keys (unique ids, references to earlier questions, expressions) are checked on
+the raw data, so that they are reported even where the structure is broken.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ import dataclasses
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from limburglab import expressions, yamlsource
+from limburglab import yamlsource
 from limburglab.errors import FlowError, Problem
-from limburglab.flow import QUESTION_TYPES, Choice, Flow, Section, _Question, resolve
+from limburglab.flow import expressions
+from limburglab.flow.model import QUESTION_TYPES, Choice, Flow, Section, _Question
 from limburglab.messages import did_you_mean, t
 
 
@@ -34,15 +34,6 @@ def validate(doc: yamlsource.Document) -> Flow:
     if flow is None or problems:
         raise FlowError(problems)
     return flow
-
-
-def check_file(spec: str) -> list[Problem]:
-    """Every problem in a flow file (a path or a bundled flow's name), never from a cache."""
-    path = Path(spec) if Path(spec).exists() else resolve(spec)[0]
-    try:
-        return check(yamlsource.load(path, FlowError))
-    except FlowError as exc:
-        return exc.problems
 
 
 def check(doc: yamlsource.Document) -> list[Problem]:

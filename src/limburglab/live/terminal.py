@@ -17,10 +17,10 @@ from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
-from limburglab.asking import GoBack, Options
-from limburglab.flow import Section, format_seconds
+from limburglab.flow.model import Section, format_seconds
+from limburglab.live.asking import GoBack, Options
+from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t
-from limburglab.plain import BACK, parse_number
 
 _back_keys = KeyBindings()
 

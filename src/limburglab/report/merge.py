@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from limburglab.flow import (
+from limburglab.flow.model import (
     ChoiceQuestion,
     ConfirmQuestion,
     Flow,

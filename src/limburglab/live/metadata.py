@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from limburglab.asking import GoBack, Prompter
 from limburglab.errors import Interrupted, UsageError
+from limburglab.live.asking import GoBack, Prompter
 from limburglab.messages import t
 
 ORDER = ("group", "leader", "organisation", "round", "participants", "date")

@@ -11,17 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from limburglab import event as events
-from limburglab.event import Event
-from limburglab.flow import Flow
-from limburglab.merge import Block, Merger, Say, join, one_line, sayer, unique
-from limburglab.messages import choose, language, t
-from limburglab.session import Session
+from limburglab.flow.model import Flow
+from limburglab.report.event import Event
+from limburglab.report.merge import Block, Merger, Say, join, one_line, sayer, unique
+from limburglab.session.file import Session
 
 # --- the model ---------------------------------------------------------------------------------
 
@@ -68,6 +64,10 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+# Templates see these under their public home (a template error names the class).
+SectionReport.__module__ = Group.__module__ = Report.__module__ = "limburglab.report"
 
 
 # --- building it -------------------------------------------------------------------------------
@@ -251,39 +251,3 @@ def _date_text(text: str, say: Say) -> str:
         return text
     month = say("report.months").split()[date.month - 1]
     return f"{date.day} {month} {date.year}"
-
-
-# --- the command --------------------------------------------------------------------------------
-
-
-def make(
-    inputs: list[Path],
-    *,
-    output: Path | None = None,
-    fmt: str | None = None,
-    event_file: Path | None = None,
-    template: Path | None = None,
-    title: str | None = None,
-    names: bool = True,
-    sources: bool = True,
-    complete_only: bool = False,
-    flow_spec: str | None = None,
-    lang: str | None = None,
-    tell: Callable[[str], None],
-) -> None:
-    """`limburglab report`: merge the sessions at `inputs` and write the report to `output`
-    (Markdown to standard output without it). Warnings and the result go to `tell`."""
-    from limburglab import gather, render
-
-    choose(lang, fallback=language())
-    fmt = render.output_format(output, fmt, template)
-    found = gather.find(inputs, flow_spec)
-    choose(lang, fallback=found.flow.language)
-    sessions = gather.choose(found, complete_only=complete_only, warn=tell)
-    event_path = event_file or found.event_path
-    event = events.load(event_path) if event_path else None
-    report = build(found.flow, sessions, event, title=title, names=names, sources=sources)
-    render.write(render.render(report, fmt, template), output)
-    if output is not None:
-        key = "report.written_one" if len(sessions) == 1 else "report.written"
-        tell(t(key, path=output, count=len(sessions)))

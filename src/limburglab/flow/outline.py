@@ -11,13 +11,13 @@ from rich.tree import Tree
 
 from limburglab import flow as flows
 from limburglab.errors import UsageError
-from limburglab.flow import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
+from limburglab.flow.model import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
 from limburglab.messages import t
 
 
 def validate_all(specs: list[str]) -> int:
     """Validate each flow, print every problem as FILE:LINE:COL, and return the exit code."""
-    from limburglab.validation import check_file  # pydantic: only when validating
+    from limburglab.flow.loading import check_file  # pydantic: only when validating
 
     count = 0
     for spec in specs:

@@ -1,28 +1,19 @@
 """The flow: a workshop's sections and questions, as facilitators write them in YAML.
 
 The model is plain dataclasses. Their annotations carry the format's rules (`Rule`), which
-`limburglab.validation` turns into a strict pydantic validator with located, friendly errors.
-A flow that validated once is kept in a small cache keyed by its content, like a `.pyc` file,
-so a live session starts without importing pydantic at all.
+`limburglab.flow.validation` turns into a strict pydantic validator with located, friendly
+errors. The model imports nothing from the validation: `limburglab.flow.loading` brings the two
+together.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
-import pickle
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from limburglab import yamlsource
-from limburglab.errors import FlowError, UsageError, WriteError
-from limburglab.files import write_atomic
-from limburglab.messages import did_you_mean, t
-from limburglab.resources import data_dir
+from limburglab.messages import t
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -383,66 +374,3 @@ def entry_text(entry: Any) -> str:
     if isinstance(entry, dict):
         return str(entry.get("text", ""))
     return str(entry)
-
-
-# --- finding and loading --------------------------------------------------------------------
-
-
-def bundled_flows() -> list[Path]:
-    return sorted(data_dir("workshops").glob("*.yaml"))
-
-
-def resolve(spec: str) -> tuple[Path, str]:
-    """A FLOW argument (a path or a bundled flow's name) as a path and how to name its source."""
-    path = Path(spec)
-    if path.is_file() or "/" in spec or spec.endswith((".yaml", ".yml")):
-        return path, str(path)
-    bundled = data_dir("workshops") / f"{spec}.yaml"
-    if bundled.is_file():
-        return bundled, spec
-    if path.exists():
-        return path, str(path)  # a folder: loading it says so
-    names = [p.stem for p in bundled_flows()]
-    message = t("flow.unknown_name", name=spec, names=", ".join(names))
-    raise UsageError(message + did_you_mean(spec, names))
-
-
-def load(spec: str | Path) -> Flow:
-    """Load a flow, or raise FlowError with every problem in it."""
-    path, source = (spec, str(spec)) if isinstance(spec, Path) else resolve(spec)
-    text, sha256 = yamlsource.read_text(path, FlowError)
-    flow = _cached(sha256)
-    if flow is None:
-        from limburglab.validation import validate  # imports pydantic: new or changed flows only
-
-        flow = validate(yamlsource.parse(text, path, FlowError, sha256))
-        _store(sha256, flow)
-    flow.source, flow.sha256 = source, sha256
-    return flow
-
-
-def _cache_file(sha256: str) -> Path:
-    """Where a validated flow is kept: by its content and the code that validated it."""
-    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home) / "limburglab" / f"flow-{_code_key()}-{sha256}.pickle"
-
-
-def _code_key() -> str:
-    """Changes with any module of the package, so a cached flow never outlives its checks."""
-    digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _cached(sha256: str) -> Flow | None:
-    try:
-        flow = pickle.loads(_cache_file(sha256).read_bytes())
-    except Exception:  # no cache, or one that no longer fits: validate again
-        return None
-    return flow if isinstance(flow, Flow) else None
-
-
-def _store(sha256: str, flow: Flow) -> None:
-    with contextlib.suppress(WriteError):  # a read-only home only costs speed
-        write_atomic(_cache_file(sha256), pickle.dumps(flow))

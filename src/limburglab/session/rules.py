@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from limburglab import expressions
-from limburglab.flow import (
+from limburglab.flow import expressions
+from limburglab.flow.model import (
     ChoiceQuestion,
     ConfirmQuestion,
     Flow,
@@ -27,7 +27,7 @@ from limburglab.flow import (
     VoteQuestion,
 )
 from limburglab.messages import t
-from limburglab.walker import Step, flat, steps
+from limburglab.session.walker import Step, flat, steps
 
 Answers = dict[str, dict[str, Any]]
 Loc = tuple[int | str, ...]

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
-from limburglab.asking import GoBack, Options
-from limburglab.flow import Section, format_seconds
+from limburglab.flow.model import Section, format_seconds
+from limburglab.live.asking import GoBack, Options
 from limburglab.messages import t
 
 BACK = "<"

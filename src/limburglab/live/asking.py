@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from limburglab import answers as rules
-from limburglab import expressions
-from limburglab.flow import (
+from limburglab.flow import expressions
+from limburglab.flow.model import (
     Choice,
     ConfirmQuestion,
     Flow,
@@ -29,6 +28,7 @@ from limburglab.flow import (
     entry_text,
 )
 from limburglab.messages import t
+from limburglab.session import rules
 
 Options = list[tuple[str, str]]
 Publish = Callable[[Any], None]

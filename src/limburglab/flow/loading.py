@@ -1,0 +1,93 @@
+"""Finding and loading a flow: a bundled flow's name or a path, read, validated and cached.
+
+A flow that validated once is kept in a small cache keyed by its content, like a `.pyc` file,
+so a live session starts without importing pydantic at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from limburglab import yamlsource
+from limburglab.errors import FlowError, Problem, UsageError, WriteError
+from limburglab.files import write_atomic
+from limburglab.flow.model import Flow
+from limburglab.messages import did_you_mean, t
+from limburglab.resources import data_dir
+
+
+def bundled_flows() -> list[Path]:
+    return sorted(data_dir("workshops").glob("*.yaml"))
+
+
+def resolve(spec: str) -> tuple[Path, str]:
+    """A FLOW argument (a path or a bundled flow's name) as a path and how to name its source."""
+    path = Path(spec)
+    if path.is_file() or "/" in spec or spec.endswith((".yaml", ".yml")):
+        return path, str(path)
+    bundled = data_dir("workshops") / f"{spec}.yaml"
+    if bundled.is_file():
+        return bundled, spec
+    if path.exists():
+        return path, str(path)  # a folder: loading it says so
+    names = [p.stem for p in bundled_flows()]
+    message = t("flow.unknown_name", name=spec, names=", ".join(names))
+    raise UsageError(message + did_you_mean(spec, names))
+
+
+def load(spec: str | Path) -> Flow:
+    """Load a flow, or raise FlowError with every problem in it."""
+    path, source = (spec, str(spec)) if isinstance(spec, Path) else resolve(spec)
+    text, sha256 = yamlsource.read_text(path, FlowError)
+    flow = _cached(sha256)
+    if flow is None:
+        from limburglab.flow.validation import validate  # pydantic: new or changed flows only
+
+        flow = validate(yamlsource.parse(text, path, FlowError, sha256))
+        _store(sha256, flow)
+    flow.source, flow.sha256 = source, sha256
+    return flow
+
+
+def check_file(spec: str) -> list[Problem]:
+    """Every problem in a flow file (a path or a bundled flow's name), never from a cache."""
+    from limburglab.flow.validation import check  # pydantic: only when validating
+
+    path = Path(spec) if Path(spec).exists() else resolve(spec)[0]
+    try:
+        return check(yamlsource.load(path, FlowError))
+    except FlowError as exc:
+        return exc.problems
+
+
+def _cache_file(sha256: str) -> Path:
+    """Where a validated flow is kept: by its content and the code that validated it."""
+    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(home) / "limburglab" / f"flow-{_code_key()}-{sha256}.pickle"
+
+
+def _code_key() -> str:
+    """Changes with any module of the package, so a cached flow never outlives its checks."""
+    package = Path(__file__).parent.parent
+    digest = hashlib.sha256()
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode())
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cached(sha256: str) -> Flow | None:
+    try:
+        flow = pickle.loads(_cache_file(sha256).read_bytes())
+    except Exception:  # no cache, or one that no longer fits: validate again
+        return None
+    return flow if isinstance(flow, Flow) else None
+
+
+def _store(sha256: str, flow: Flow) -> None:
+    with contextlib.suppress(WriteError):  # a read-only home only costs speed
+        write_atomic(_cache_file(sha256), pickle.dumps(flow))

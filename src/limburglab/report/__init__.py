@@ -1,0 +1,91 @@
+"""The conclusion report: sessions gathered, merged into one model, rendered, written atomically.
+
+`make` runs the whole command; the steps live in their own modules and are imported only when a
+report is made: `gather` (sessions and their flow), `event`, `model` with `merge` (the Report),
+and `formats` (one module per output format).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from limburglab.files import write_atomic
+from limburglab.messages import choose, language, t
+
+if TYPE_CHECKING:
+    from limburglab.report.model import Report, build
+
+__all__ = ["Report", "ReportOptions", "build", "make", "write"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportOptions:
+    """What `limburglab report` was asked for."""
+
+    #: Session files, or folders of session files.
+    inputs: tuple[Path, ...]
+    #: Without it, the report goes to standard output (Markdown unless `fmt` says otherwise).
+    output: Path | None = None
+    fmt: str | None = None
+    #: Without it, the `event.yaml` in the sessions' folder, if any.
+    event_file: Path | None = None
+    template: Path | None = None
+    title: str | None = None
+    names: bool = True
+    sources: bool = True
+    complete_only: bool = False
+    #: The flow, when the sessions do not say where to find it.
+    flow_spec: str | None = None
+    lang: str | None = None
+
+
+def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
+    """`limburglab report`: merge the sessions at `options.inputs` and write the report to
+    `options.output` (Markdown to standard output without it). Warnings and the result go to
+    `tell`."""
+    from limburglab.report import event as events
+    from limburglab.report import gather, model
+    from limburglab.report.formats import output_format, render
+
+    choose(options.lang, fallback=language())
+    fmt = output_format(options.output, options.fmt, options.template)
+    found = gather.find(list(options.inputs), options.flow_spec)
+    choose(options.lang, fallback=found.flow.language)
+    sessions = gather.choose(found, complete_only=options.complete_only, warn=tell)
+    event_path = options.event_file or found.event_path
+    event = events.load(event_path) if event_path else None
+    report = model.build(
+        found.flow,
+        sessions,
+        event,
+        title=options.title,
+        names=options.names,
+        sources=options.sources,
+    )
+    write(render(report, fmt, options.template), options.output)
+    if options.output is not None:
+        key = "report.written_one" if len(sessions) == 1 else "report.written"
+        tell(t(key, path=options.output, count=len(sessions)))
+
+
+def write(data: bytes, output: Path | None) -> None:
+    """Write atomically to `output`, or to standard output."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(output, data)
+
+
+def __getattr__(name: str) -> Any:
+    """The model on first use: it imports the sessions' rules, and with them Jinja2."""
+    if name in ("Report", "build"):
+        from limburglab.report import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,55 @@
+"""The output formats: each one a module behind one small interface, registered in `FORMATS`.
+
+Templates only arrange the model; they compute nothing. Answer text is data in every format,
+never markup. Rendering imports Jinja2 or Typst only when a format is used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from limburglab.errors import UsageError
+from limburglab.messages import t
+from limburglab.report.formats import html, markdown, pdf
+
+if TYPE_CHECKING:
+    from limburglab.report.model import Report
+
+
+class Renderer(Protocol):
+    """A format: the whole document in memory, from the bundled template or the user's own."""
+
+    def __call__(self, report: Report, template: Path | None = None) -> bytes: ...
+
+
+FORMATS: dict[str, Renderer] = {"md": markdown.render, "html": html.render, "pdf": pdf.render}
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def output_format(output: Path | None, fmt: str | None, template: Path | None) -> str:
+    """The format to write: `--format`, else the suffix of `-o`, else Markdown (to stdout)."""
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(t("report.unknown_format", format=fmt))
+    from_suffix = SUFFIXES.get(output.suffix.lower()) if output else None
+    if fmt and from_suffix and fmt != from_suffix:
+        raise UsageError(t("report.format_conflict", format=fmt, path=output))
+    chosen = fmt or from_suffix or ("md" if output is None else None)
+    if chosen is None:
+        raise UsageError(t("report.unknown_suffix", path=output))
+    if chosen == "pdf" and output is None and sys.stdout.isatty():
+        raise UsageError(t("report.pdf_to_terminal"))
+    if template is not None:
+        if not template.is_file():
+            raise UsageError(t("report.template_missing", path=template))
+        if chosen == "pdf" and template.suffix != ".typ":
+            raise UsageError(t("report.template_for_pdf", path=template))
+        if chosen != "pdf" and template.suffix == ".typ":
+            raise UsageError(t("report.template_not_pdf", path=template))
+    return chosen
+
+
+def render(report: Report, fmt: str, template: Path | None = None) -> bytes:
+    """The whole document in memory, so that a failure never leaves half a file."""
+    return FORMATS[fmt](report, template)
