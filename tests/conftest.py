@@ -19,6 +19,7 @@ WriteFlow = Callable[..., Path]
 def own_flow_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Validated flows are cached under XDG_CACHE_HOME: keep the tests' cache to themselves."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))  # rescue copies
 
 
 @pytest.fixture(autouse=True)

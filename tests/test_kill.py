@@ -143,7 +143,7 @@ def check_after_kill(folder: Path, flow: flows.Flow, allowed: list[dict[str, Any
     leftovers = [
         p.name
         for p in folder.iterdir()
-        if p.name not in ("flow.yaml", "s.yaml")
+        if p.name not in ("flow.yaml", "s.yaml", ".s.yaml.lock")  # ends with its process
         and not (p.name.startswith(".s.yaml.") and p.name.endswith(".tmp"))
     ]
     assert leftovers == []

@@ -230,12 +230,13 @@ def test_ctrl_c_saves_and_resume_continues_at_the_open_question(tmp_path: Path) 
 
     saved = load(tmp_path / "s.yaml")
     assert saved["status"] == "in_progress"
-    assert saved["current"] == "basis.basis"
+    assert saved["current"] == "basis.basis[1]"
+    assert saved["draft"] == {"path": "basis.basis[1]", "text": "Openstaan"}  # typed, kept
     assert saved["answers"] == {"drijfveren": DRIJFVEREN, "basis": {"basis": ["Elkaar kennen"]}}
 
     term = Terminal(tmp_path, "resume", "s.yaml")
     term.expect("Onderdeel 2 van 5: Basis voor samenwerking")
-    term.answer("punt 2; leeg = klaar", "Openstaan voor de ander" + ENTER)
+    term.answer("punt 2; leeg = klaar", " voor de ander" + ENTER)  # the draft is offered
     term.answer("punt 3; leeg = klaar", ENTER)
     term.paragraph("Conclusie van de groep over de basis", "")
     term.answer(WHAT_NOW, ENTER)

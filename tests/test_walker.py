@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from limburglab import flow as flows
 from limburglab.flow import Flow, Section
@@ -27,14 +28,14 @@ KEEP = object()  # the scripted answer "press Enter on the offered default"
 class ScriptedPrompter:
     """A prompter without a terminal: every prompt takes the next scripted raw answer."""
 
-    def __init__(self, script: list[Any]) -> None:
+    def __init__(self, script: list[Any], saved_at: Path | None = None) -> None:
         self.script = list(script)
+        self.saved_at = saved_at
         self.calls: list[dict[str, Any]] = []
         self.warnings: list[str] = []
         self.infos: list[str] = []
         self.sections: list[tuple[int, int, str]] = []
         self.reviews: list[list[tuple[int, str]]] = []
-        self.published: list[Any] = []  # filled by tests that pass a publish callback
 
     def _next(self, kind: str, prompt: str, default: Any = None, **extra: Any) -> Any:
         self.calls.append(
@@ -42,7 +43,7 @@ class ScriptedPrompter:
                 "kind": kind,
                 "prompt": prompt,
                 "default": default,
-                "last_published": self.published[-1] if self.published else None,
+                "saved": self._saved(),
                 **extra,
             }
         )
@@ -53,6 +54,12 @@ class ScriptedPrompter:
         if answer is KEEP:
             return default
         return answer
+
+    def _saved(self) -> Any:
+        """The answers in the session file as the prompt appears."""
+        if self.saved_at is None or not self.saved_at.exists():
+            return {}
+        return yaml.safe_load(self.saved_at.read_text(encoding="utf-8")).get("answers", {})
 
     # output
     def set_status(self, status: Callable[[], str]) -> None:
@@ -74,7 +81,15 @@ class ScriptedPrompter:
     def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
         return str(self._next("text", prompt, default, hint=hint, depth=depth))
 
-    def paragraph(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+    def paragraph(
+        self,
+        prompt: str,
+        *,
+        default: str,
+        hint: str,
+        depth: int,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> str:
         return str(self._next("paragraph", prompt, default, hint=hint, depth=depth))
 
     def select(
@@ -522,21 +537,39 @@ def lists(tmp_path: Path) -> Flow:
 
 
 def ask_list(
-    flow: Flow, question_id: str, script: list[Any], current: Any = None, resume: bool = False
+    flow: Flow,
+    question_id: str,
+    script: list[Any],
+    tmp_path: Path,
+    current: Any = None,
+    *,
+    edit: bool = False,
 ) -> tuple[Any, ScriptedPrompter]:
-    prompter = ScriptedPrompter(script)
-    value = Asker(flow, prompter).ask(
-        question(flow, question_id),
-        {},
-        current,
-        publish=lambda value: prompter.published.append(copy.deepcopy(value)),
-        resume=resume,
-    )
+    """Walk one list question slot by slot (or, with `edit`, through the list editor) in a live
+    session saved to `tmp_path`; every prompt records what the file held when it was shown."""
+    prompter = ScriptedPrompter(script, saved_at=tmp_path / "s.yaml")
+    session = Session.start(flow, Meta(workshop=flow.title, group="G"), tmp_path / "s.yaml")
+    step = next(s for s in walker.steps(flow, {}) if s.question.id == question_id)
+    if current is not None:
+        session.answers = {step.section.id: {question_id: copy.deepcopy(current)}}
+    live_session = LiveSession(flow, session, prompter, clock=lambda: 0.0)
+    session.save()
+    if edit:
+        live_session._edit_list(step)
+    else:
+        start = next(
+            slot
+            for slot in walker.slots(step, session.answers)
+            if walker.is_open(slot, session.answers, session.skipped)
+        )
+        live_session.walk(start, scope=step.loc)
     assert prompter.script == [], "not every scripted answer was asked for"
-    return value, prompter
+    return session.get(step.section.id, question_id), prompter
 
 
-def test_nested_lists_with_follow_ups_take_the_drijfveren_shape(lists: Flow) -> None:
+def test_nested_lists_with_follow_ups_take_the_drijfveren_shape(
+    lists: Flow, tmp_path: Path
+) -> None:
     value, prompter = ask_list(
         lists,
         "drijfveren",
@@ -551,6 +584,7 @@ def test_nested_lists_with_follow_ups_take_the_drijfveren_shape(lists: Flow) -> 
             "",  # no voorbeelden
             "",  # no more drijfveren
         ],
+        tmp_path,
     )
     assert value == [
         {
@@ -578,69 +612,74 @@ def test_nested_lists_with_follow_ups_take_the_drijfveren_shape(lists: Flow) -> 
     assert prompter.calls[6]["hint"] == t("ask.list_hint", number=2)
 
 
-def test_publish_receives_each_entry_as_it_is_confirmed(lists: Flow) -> None:
-    value, prompter = ask_list(lists, "kaal", ["een", "twee", ""])
-    assert value == ["een", "twee"]
-    assert distinct(prompter.published) == [["een"], ["een", "twee"]]
-    # When the next entry is asked, the previous one has been published (and so saved).
-    assert [c["last_published"] for c in prompter.calls] == [None, ["een"], ["een", "twee"]]
+def test_each_entry_is_on_disk_before_the_next_prompt(lists: Flow, tmp_path: Path) -> None:
+    _, prompter = ask_list(lists, "kaal", ["een", "twee", ""], tmp_path)
+    on_disk = [c["saved"].get("drijfveren", {}).get("kaal") for c in prompter.calls]
+    assert on_disk == [None, ["een"], ["een", "twee"]]
 
 
-def test_publish_receives_nested_entries_as_they_are_confirmed(lists: Flow) -> None:
-    value, prompter = ask_list(lists, "drijfveren", ["D", "V1", "E1", "V2", "", "", ""])
-    first = {"text": "D", "voorbeelden": [{"text": "V1", "effect": "E1"}]}
-    both = {"text": "D", "voorbeelden": [{"text": "V1", "effect": "E1"}, "V2"]}
-    assert value == [both]
-    states = distinct(prompter.published)
-    assert [first] in states
-    assert states[-1] == [both]
-    # While the second example's effect is asked, the first example and the second one's text
-    # are already published.
+def test_nested_entries_are_on_disk_before_their_follow_ups(lists: Flow, tmp_path: Path) -> None:
+    _, prompter = ask_list(lists, "drijfveren", ["D", "V1", "E1", "V2", "", "", ""], tmp_path)
     effect_of_v2 = next(c for c in prompter.calls if c["prompt"] == "Effect van „V2”?")
-    assert effect_of_v2["last_published"] == [both]
+    assert effect_of_v2["saved"]["drijfveren"]["drijfveren"] == [
+        {"text": "D", "voorbeelden": [{"text": "V1", "effect": "E1"}, "V2"]}
+    ]
+    uitleg = next(c for c in prompter.calls if c["prompt"] == "Voorbeeld bij „D”")
+    assert uitleg["saved"]["drijfveren"]["drijfveren"] == ["D"]
 
 
-def test_an_entry_is_published_before_its_follow_ups_are_asked(lists: Flow) -> None:
-    _, prompter = ask_list(lists, "punten", ["Tijd", "geen tijd", "bestuur", ""])
-    uitleg = next(c for c in prompter.calls if c["prompt"] == "Uitleg bij Tijd")
-    assert uitleg["last_published"] == ["Tijd"]
-
-
-def test_entries_with_follow_ups_are_mappings_and_without_them_strings(lists: Flow) -> None:
-    value, _ = ask_list(lists, "punten", ["a", "ua", "", "b", "", "", "c", "", "wc", ""])
+def test_entries_with_follow_ups_are_mappings_and_without_them_strings(
+    lists: Flow, tmp_path: Path
+) -> None:
+    value, _ = ask_list(lists, "punten", ["a", "ua", "", "b", "", "", "c", "", "wc", ""], tmp_path)
     assert value == [{"text": "a", "uitleg": "ua"}, "b", {"text": "c", "wie": "wc"}]
 
 
-def test_back_on_an_empty_entry_reopens_the_previous_entry(lists: Flow) -> None:
-    value, prompter = ask_list(
-        lists, "punten", ["een", "u1", "w1", "twee", "u2", "", BACK, "twee!", KEEP, "w2", ""]
-    )
-    assert value == [
-        {"text": "een", "uitleg": "u1", "wie": "w1"},
-        {"text": "twee!", "uitleg": "u2", "wie": "w2"},
+def test_going_back_in_a_list_keeps_the_entries_after_it(lists: Flow, tmp_path: Path) -> None:
+    # X, Y, Z; at punt 4 back twice (Y comes back), Enter, and Z is offered again, kept.
+    value, prompter = ask_list(lists, "kaal", ["X", "Y", "Z", BACK, BACK, KEEP, KEEP, ""], tmp_path)
+    assert value == ["X", "Y", "Z"]
+    assert prompter.prompts()[3:8] == [
+        ("text", "Kaal punt?", ""),
+        ("text", "Kaal punt?", "Z"),
+        ("text", "Kaal punt?", "Y"),
+        ("text", "Kaal punt?", "Z"),  # still there, offered again in its place
+        ("text", "Kaal punt?", ""),
     ]
-    reopened = prompter.prompts()[7:10]
-    assert reopened == [
-        ("text", "Punt?", "twee"),
-        ("text", "Uitleg bij twee!", "u2"),
-        ("text", "Wie?", ""),
-    ]
-    # Reopening takes the entry out of the published list until it is confirmed again.
-    assert prompter.calls[7]["last_published"] == [{"text": "een", "uitleg": "u1", "wie": "w1"}]
+    # Going back never took Z out of the file.
+    assert all(c["saved"]["drijfveren"]["kaal"] == ["X", "Y", "Z"] for c in prompter.calls[4:])
 
 
-def test_back_at_the_first_entry_of_an_empty_list_goes_to_the_previous_question(
-    lists: Flow,
+def test_going_back_to_an_entry_keeps_later_entries_and_their_follow_ups(
+    lists: Flow, tmp_path: Path
 ) -> None:
-    with pytest.raises(GoBack):
-        ask_list(lists, "kaal", [BACK])
+    script = ["een", "u1", "w1", "twee", "u2", "w2", BACK, BACK, BACK, BACK, BACK, BACK]
+    script += ["EEN", KEEP, KEEP, KEEP, KEEP, KEEP, ""]
+    value, _ = ask_list(lists, "punten", script, tmp_path)
+    assert value == [
+        {"text": "EEN", "uitleg": "u1", "wie": "w1"},
+        {"text": "twee", "uitleg": "u2", "wie": "w2"},
+    ]
 
 
-def test_back_at_a_follow_up_goes_to_the_previous_follow_up_or_the_entry(lists: Flow) -> None:
+def test_an_empty_answer_at_an_existing_entry_keeps_it(lists: Flow, tmp_path: Path) -> None:
+    value, _ = ask_list(lists, "kaal", ["a", "b", BACK, BACK, "", "", ""], tmp_path)
+    assert value == ["a", "b"]
+
+
+def test_pasted_lines_are_one_entry_each(lists: Flow, tmp_path: Path) -> None:
     value, prompter = ask_list(
-        lists,
-        "punten",
-        ["a", BACK, "a2", "x", BACK, KEEP, "z", ""],
+        lists, "punten", ["een\ntwee\n\ndrie", "u1", "", KEEP, "", "", KEEP, "", "", ""], tmp_path
+    )
+    assert value == [{"text": "een", "uitleg": "u1"}, "twee", "drie"]
+    assert prompter.prompts()[3] == ("text", "Punt?", "twee")
+
+
+def test_back_at_a_follow_up_goes_to_the_previous_follow_up_or_the_entry(
+    lists: Flow, tmp_path: Path
+) -> None:
+    value, prompter = ask_list(
+        lists, "punten", ["a", BACK, "a2", "x", BACK, KEEP, "z", ""], tmp_path
     )
     assert value == [{"text": "a2", "uitleg": "x", "wie": "z"}]
     assert prompter.prompts() == [
@@ -655,19 +694,19 @@ def test_back_at_a_follow_up_goes_to_the_previous_follow_up_or_the_entry(lists: 
     ]
 
 
-def test_back_in_a_nested_list_reopens_its_previous_entry(lists: Flow) -> None:
-    value, _ = ask_list(lists, "drijfveren", ["D", "V1", "E1", BACK, KEEP, "E1b", "", ""])
+def test_back_in_a_nested_list_goes_to_the_previous_place(lists: Flow, tmp_path: Path) -> None:
+    value, _ = ask_list(lists, "drijfveren", ["D", "V1", "E1", BACK, "E1b", "", ""], tmp_path)
     assert value == [{"text": "D", "voorbeelden": [{"text": "V1", "effect": "E1b"}]}]
 
 
-def test_a_list_with_a_minimum_asks_for_more_entries(lists: Flow) -> None:
-    value, prompter = ask_list(lists, "twee", ["een", "", "twee", ""])
+def test_a_list_with_a_minimum_asks_for_more_entries(lists: Flow, tmp_path: Path) -> None:
+    value, prompter = ask_list(lists, "twee", ["een", "", "twee", ""], tmp_path)
     assert value == ["een", "twee"]
     assert prompter.warnings == [t("answer.too_few", min=2)]
 
 
-def test_resuming_a_list_continues_after_its_entries(lists: Flow) -> None:
-    value, prompter = ask_list(lists, "kaal", ["drie", ""], current=["een", "twee"], resume=True)
+def test_resuming_a_list_continues_after_its_entries(lists: Flow, tmp_path: Path) -> None:
+    value, prompter = ask_list(lists, "kaal", ["drie", ""], tmp_path, current=["een", "twee"])
     assert value == ["een", "twee", "drie"]
     assert prompter.calls[0]["hint"] == t("ask.list_hint", number=3)
 
@@ -675,43 +714,49 @@ def test_resuming_a_list_continues_after_its_entries(lists: Flow) -> None:
 # --- the list editor --------------------------------------------------------------------------
 
 
-def test_list_editor_changes_one_entry_without_retyping_the_others(lists: Flow) -> None:
+def test_list_editor_changes_one_entry_without_retyping_the_others(
+    lists: Flow, tmp_path: Path
+) -> None:
     current = [{"text": "a", "uitleg": "ua"}, "b", "c"]
     value, prompter = ask_list(
-        lists, "punten", ["change", "1", "B", "uB", KEEP, "done"], current=current
+        lists, "punten", ["change", "1", "B", "uB", KEEP, "done"], tmp_path, current, edit=True
     )
     assert value == [{"text": "a", "uitleg": "ua"}, {"text": "B", "uitleg": "uB"}, "c"]
     change = prompter.prompts()[2:5]
     assert change == [("text", "Punt?", "b"), ("text", "Uitleg bij B", ""), ("text", "Wie?", "")]
     which = prompter.calls[1]
-    assert which["options"] == [("0", "a"), ("1", "b"), ("2", "c")]
-    assert prompter.published[-1] == value
+    assert which["options"] == [("0", "1. a"), ("1", "2. b"), ("2", "3. c")]
+    assert prompter.calls[-1]["saved"]["drijfveren"]["punten"] == value
 
 
-def test_list_editor_keeps_follow_ups_when_an_entry_is_changed(lists: Flow) -> None:
+def test_list_editor_keeps_follow_ups_when_an_entry_is_changed(lists: Flow, tmp_path: Path) -> None:
     current = [{"text": "a", "uitleg": "ua", "wie": "wa"}]
     value, prompter = ask_list(
-        lists, "punten", ["change", "0", "A", KEEP, KEEP, "done"], current=current
+        lists, "punten", ["change", "0", "A", KEEP, KEEP, "done"], tmp_path, current, edit=True
     )
     assert value == [{"text": "A", "uitleg": "ua", "wie": "wa"}]
     assert prompter.prompts()[3:5] == [("text", "Uitleg bij A", "ua"), ("text", "Wie?", "wa")]
 
 
-def test_list_editor_inserts_deletes_moves_and_adds(lists: Flow) -> None:
+def test_list_editor_inserts_deletes_moves_and_adds(lists: Flow, tmp_path: Path) -> None:
     value, prompter = ask_list(
         lists,
         "kaal",
         [
             "insert", "0", "nul",  # [nul, a, b, c]
-            "delete", "2",  # [nul, a, c]
-            "move", "2", "0",  # [c, nul, a]
+            "delete", "2", True,  # [nul, a, c]
+            "move", "2", 1,  # [c, nul, a]
             "add", "d", "",  # [c, nul, a, d]
             "done",
         ],
-        current=["a", "b", "c"],
+        tmp_path,
+        ["a", "b", "c"],
+        edit=True,
     )  # fmt: skip
     assert value == ["c", "nul", "a", "d"]
-    assert distinct(prompter.published) == [
+    menus = [c["saved"]["drijfveren"]["kaal"] for c in prompter.calls if c["kind"] == "choose"]
+    assert menus == [
+        ["a", "b", "c"],
         ["nul", "a", "b", "c"],  # the new entry, in its place
         ["nul", "a", "c"],
         ["c", "nul", "a"],
@@ -719,15 +764,25 @@ def test_list_editor_inserts_deletes_moves_and_adds(lists: Flow) -> None:
     ]
     actions = prompter.calls[0]["options"]
     assert [key for key, _ in actions] == ["done", "add", "change", "insert", "delete", "move"]
+    assert prompter.prompts()[1][1] == t("ask.insert_before")
 
 
-def test_list_editor_back_while_picking_an_entry_returns_to_the_menu(lists: Flow) -> None:
-    value, _ = ask_list(lists, "kaal", ["delete", BACK, "done"], current=["a", "b"])
+def test_list_editor_deletes_only_after_confirmation(lists: Flow, tmp_path: Path) -> None:
+    value, _ = ask_list(
+        lists, "kaal", ["delete", "0", False, "done"], tmp_path, ["a", "b"], edit=True
+    )
     assert value == ["a", "b"]
 
 
-def test_list_editor_deleting_every_entry_leaves_no_answer(lists: Flow) -> None:
-    value, _ = ask_list(lists, "kaal", ["delete", "0", "done"], current=["a"])
+def test_list_editor_back_while_picking_an_entry_returns_to_the_menu(
+    lists: Flow, tmp_path: Path
+) -> None:
+    value, _ = ask_list(lists, "kaal", ["delete", BACK, "done"], tmp_path, ["a", "b"], edit=True)
+    assert value == ["a", "b"]
+
+
+def test_list_editor_deleting_every_entry_leaves_no_answer(lists: Flow, tmp_path: Path) -> None:
+    value, _ = ask_list(lists, "kaal", ["delete", "0", True, "done"], tmp_path, ["a"], edit=True)
     assert value is None
 
 
@@ -760,7 +815,7 @@ def test_walk_goes_back_across_conditions_and_sections(conditional: Flow, tmp_pa
             "finish",
         ],
     )
-    session.walk(walker.first(conditional, {}))
+    session.walk(walker.first_slot(conditional, {}))
     assert prompter.script == []
     assert session.session.answers == {
         "start": {"soort": "lang", "reden": "tijd"},
@@ -783,7 +838,7 @@ def test_walk_back_at_the_very_first_question_says_so(conditional: Flow, tmp_pat
     session, prompter = live(
         conditional, tmp_path, [BACK, "kort", "continue", [], None, "continue", "finish"]
     )
-    session.walk(walker.first(conditional, {}))
+    session.walk(walker.first_slot(conditional, {}))
     assert t("run.at_start") in prompter.infos
     assert session.session.answers == {"start": {"soort": "kort"}}
 
@@ -802,7 +857,7 @@ def test_saved_file_holds_each_answer_when_the_next_is_asked(
 
     prompter._next = spy  # type: ignore[method-assign]
     with pytest.raises(AssertionError, match="no scripted answer left"):
-        session.walk(walker.first(conditional, {}))
+        session.walk(walker.first_slot(conditional, {}))
     assert "soort: lang" in saved[1]
     assert "reden: tijd" in saved[2]
     assert "- d1" in saved[4]

@@ -57,6 +57,10 @@ class WriteError(LimburglabError):
     """A file could not be written (a full disk, a read-only folder, a wrong path)."""
 
 
+class SessionBusyError(LimburglabError):
+    """The session file is open in another window or process."""
+
+
 class UsageError(LimburglabError):
     """A command was called with a wrong option or argument."""
 

@@ -14,11 +14,15 @@ from limburglab.messages import t
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsync and rename.
 
+    A symbolic link is written through: its target is replaced and the link stays.
+
     The new file keeps the old one's permissions (or gets the usual ones for a new file);
     any failure leaves `path` as it was and raises WriteError.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if path.is_symlink():  # write through to the file the link points at, keep the link
+        path = Path(os.path.realpath(path))
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

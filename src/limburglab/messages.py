@@ -115,7 +115,32 @@ NL: dict[str, str] = {
     "run.saving_to": "Elk antwoord wordt direct opgeslagen in {path}",
     "run.flow_changed": "Let op: de flow is veranderd sinds deze sessie begon; de antwoorden op "
     "vragen die nog bestaan blijven bewaard.",
-    "run.dropped": "Niet meer in de flow, dus weggelaten: {paths}",
+    "run.orphans": "Niet meer in de flow; deze antwoorden blijven in het bestand staan maar "
+    "worden niet gebruikt: {paths}",
+    "run.other_flow": "{path} hoort bij de flow `{id}`, niet bij `{other}`; geef met --flow de "
+    "flow waarmee deze sessie is gestart",
+    "run.hangup": "Gestopt (het venster werd gesloten of het systeem vroeg limburglab te "
+    "stoppen); alle antwoorden zijn opgeslagen. Verder gaan met:\n  {command}",
+    "run.stopped_complete": "Gestopt; de afgeronde sessie in {path} is niet veranderd.",
+    "run.rescued": "Het sessiebestand {path} kon niet worden opgeslagen. Een reservekopie met "
+    "alle antwoorden staat in {rescue}. Verder gaan met:\n  {command}",
+    "run.lost": "Het sessiebestand {path} kon niet worden opgeslagen, en ook nergens een "
+    "reservekopie. Maak ruimte op de schijf; de laatste antwoorden zijn niet bewaard.",
+    "run.saved_again": "Weer opgeslagen in {path}; er ontbreekt niets.",
+    "run.changed_on_disk": "{path} is buiten deze sessie om gewijzigd en wordt niet "
+    "overschreven; deze sessie gaat verder in {side}",
+    "run.recheck": "„{title}” hangt af van het gewijzigde antwoord en wordt opnieuw gevraagd.",
+    "session.busy": "{path} is al geopend in een ander venster of proces ({owner}). Ga verder "
+    "in dat venster, of sluit het eerst; twee vensters op één sessie zouden elkaars antwoorden "
+    "overschrijven.",
+    "session.skipped": "`skipped` moet een lijst plaatsen zijn, zoals basis.conclusie_basis of "
+    "basis.basis[2]",
+    "session.draft": "`draft` moet `path:` (een plaats, zoals basis.basis[2]) en `text:` hebben",
+    "report.output_is_input": "{path} is een sessiebestand of een invoer van dit verslag en "
+    "wordt niet overschreven; kies een andere naam voor het verslag",
+    "ask.insert_before": "Invoegen vóór welk punt?",
+    "ask.place_range": "Kies een plaats van 1 tot en met {count}.",
+    "ask.delete_confirm": "Punt „{entry}” verwijderen?",
     "run.bad_lang": "onbekende taal `{lang}`; kies nl of en",
     "run.exists": "{path} bestaat al en wordt niet overschreven; deze sessie komt in {free}",
     "run.status_keys": "Ctrl-B terug · Ctrl-C opslaan en stoppen",
@@ -142,8 +167,9 @@ NL: dict[str, str] = {
     "meta.bad_date_given": "ongeldige datum `{date}`; schrijf de datum als jjjj-mm-dd, "
     "bijvoorbeeld 2026-03-14",
     "meta.bad_number": "`{key}` moet een geheel getal van 0 of meer zijn, niet `{value}`",
-    "run.save_failed": "De antwoorden blijven bewaard zolang limburglab openstaat; maak ruimte of "
-    "los het op, dan wordt bij het volgende antwoord opnieuw opgeslagen.",
+    "run.save_failed": "Niet opgeslagen! De antwoorden blijven bewaard zolang limburglab "
+    "openstaat; maak ruimte of los het op, dan wordt bij het volgende antwoord opnieuw "
+    "opgeslagen.",
     "review.title": "Vastgelegd",
     "review.section_prompt": "Einde van „{title}”. Wat nu?",
     "review.continue": "Doorgaan",
@@ -169,7 +195,7 @@ NL: dict[str, str] = {
     "ask.list_delete": "Een punt verwijderen",
     "ask.list_move": "Een punt verplaatsen",
     "ask.which_entry": "Welk punt?",
-    "ask.move_to": "Naar welke plaats?",
+    "ask.move_to": "Naar plaats (1–{count})",
     "ask.paragraph_hint": "meerdere regels; een lege regel sluit af",
     "ask.select_hint": "nummer of tekst; leeg = overslaan",
     "ask.select_other_hint": "nummer of tekst, of typ een ander antwoord; leeg = overslaan",
@@ -228,7 +254,7 @@ NL: dict[str, str] = {
     "toch mee; gebruik --complete-only om alleen afgeronde sessies op te nemen",
     "report.skipped": "let op: {path} is nog niet afgerond en is weggelaten (--complete-only)",
     "report.dropped": "let op: {path}: de flow is veranderd sinds deze sessie; antwoorden op "
-    "vragen die er niet meer in staan, zijn weggelaten: {answers}",
+    "vragen die er niet meer in staan, tellen niet mee (ze blijven in het bestand): {answers}",
     "report.none_complete": "geen afgeronde sessies om een verslag van te maken; laat "
     "--complete-only weg om ook onafgeronde sessies op te nemen",
     "report.unknown_format": "onbekend formaat `{format}`; kies md, html of pdf",
@@ -415,7 +441,32 @@ EN: dict[str, str] = {
     "run.saving_to": "Every answer is saved at once in {path}",
     "run.flow_changed": "Note: the flow has changed since this session began; the answers to "
     "questions that still exist are kept.",
-    "run.dropped": "No longer in the flow, so left out: {paths}",
+    "run.orphans": "No longer in the flow; these answers stay in the file but are not used: "
+    "{paths}",
+    "run.other_flow": "{path} belongs to the flow `{id}`, not to `{other}`; give the flow this "
+    "session was started with using --flow",
+    "run.hangup": "Stopped (the window was closed or the system asked limburglab to stop); all "
+    "answers are saved. Continue with:\n  {command}",
+    "run.stopped_complete": "Stopped; the finished session in {path} was not changed.",
+    "run.rescued": "The session file {path} could not be saved. A rescue copy with every answer "
+    "is in {rescue}. Continue with:\n  {command}",
+    "run.lost": "The session file {path} could not be saved, nor a rescue copy anywhere. Make "
+    "room on the disk; the last answers were not kept.",
+    "run.saved_again": "Saved again in {path}; nothing is missing.",
+    "run.changed_on_disk": "{path} was changed outside this session and is not overwritten; this "
+    "session continues in {side}",
+    "run.recheck": "“{title}” depends on the changed answer and is asked again.",
+    "session.busy": "{path} is already open in another window or process ({owner}). Continue in "
+    "that window, or close it first; two windows on one session would overwrite each other's "
+    "answers.",
+    "session.skipped": "`skipped` must be a list of places such as basis.conclusie_basis or "
+    "basis.basis[2]",
+    "session.draft": "`draft` must have `path:` (a place such as basis.basis[2]) and `text:`",
+    "report.output_is_input": "{path} is a session file or an input of this report and is not "
+    "overwritten; choose another name for the report",
+    "ask.insert_before": "Insert before which entry?",
+    "ask.place_range": "Choose a place from 1 to {count}.",
+    "ask.delete_confirm": "Delete the entry “{entry}”?",
     "run.bad_lang": "unknown language `{lang}`; choose nl or en",
     "run.exists": "{path} already exists and is not overwritten; this session goes to {free}",
     "run.status_keys": "Ctrl-B back · Ctrl-C save and stop",
@@ -439,7 +490,8 @@ EN: dict[str, str] = {
     "meta.bad_date_given": "invalid date `{date}`; write the date as yyyy-mm-dd, for example "
     "2026-03-14",
     "meta.bad_number": "`{key}` must be a whole number of 0 or more, not `{value}`",
-    "run.save_failed": "The answers are kept while limburglab stays open; make room or fix it, "
+    "run.save_failed": "Not saved! The answers are kept while limburglab stays open; make room "
+    "or fix it, "
     "and the next answer saves again.",
     "review.title": "Captured",
     "review.section_prompt": "End of “{title}”. What next?",
@@ -466,7 +518,7 @@ EN: dict[str, str] = {
     "ask.list_delete": "Delete an entry",
     "ask.list_move": "Move an entry",
     "ask.which_entry": "Which entry?",
-    "ask.move_to": "To which place?",
+    "ask.move_to": "To place (1–{count})",
     "ask.paragraph_hint": "several lines; an empty line ends",
     "ask.select_hint": "number or text; empty = skip",
     "ask.select_other_hint": "number or text, or type another answer; empty = skip",
@@ -523,7 +575,7 @@ EN: dict[str, str] = {
     "anyway; use --complete-only to include finished sessions only",
     "report.skipped": "note: {path} is not finished yet and was left out (--complete-only)",
     "report.dropped": "note: {path}: the flow has changed since this session; answers to "
-    "questions it no longer has were left out: {answers}",
+    "questions it no longer has do not count (they stay in the file): {answers}",
     "report.none_complete": "no finished sessions to make a report of; leave out "
     "--complete-only to include unfinished sessions too",
     "report.unknown_format": "unknown format `{format}`; choose md, html or pdf",

@@ -1,4 +1,4 @@
-"""Asking one question: the flow's rules at entry time, lists with follow-ups, list editing.
+"""Asking one slot: a question or a list entry, with the flow's rules at entry time.
 
 A prompter (the terminal one or the plain line-based one) only knows how to show a prompt and
 read a raw answer; everything that is the same in both lives here, once.
@@ -31,11 +31,24 @@ from limburglab.messages import t
 from limburglab.session import rules
 
 Options = list[tuple[str, str]]
-Publish = Callable[[Any], None]
+Keep = Callable[[str], None]
 
 
 class GoBack(Exception):
     """The leader asked to go back one question."""
+
+
+class Stop(Exception):
+    """The session must stop now (Ctrl-C in the terminal, SIGHUP, SIGTERM).
+
+    `code` is the exit code (128 + the signal's number); `buffer` the text still in the input,
+    unconfirmed, to be kept as a draft.
+    """
+
+    def __init__(self, code: int, buffer: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.buffer = buffer
 
 
 class Prompter(Protocol):
@@ -56,7 +69,16 @@ class Prompter(Protocol):
 
     def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str: ...
 
-    def paragraph(self, prompt: str, *, default: str, hint: str, depth: int) -> str: ...
+    def paragraph(
+        self,
+        prompt: str,
+        *,
+        default: str,
+        hint: str,
+        depth: int,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> str:
+        """Lines until an empty line; `keep` receives the lines so far after each Enter."""
 
     def select(
         self,
@@ -118,13 +140,17 @@ def _options(choices: list[Choice]) -> Options:
     return [(choice.value, choice.text) for choice in choices]
 
 
-def _in_place(publish: Publish, before: list[Any], after: list[Any]) -> Publish:
-    """Publish a growing entry in its place between `before` and `after`."""
-    return lambda item: publish([*before, item, *after])
+def lines_of(text: str) -> list[str]:
+    """Pasted or typed text as its non-empty lines, each stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class Asker:
-    """Asks questions of a flow through a prompter, until each answer keeps the flow's rules."""
+    """Asks one slot at a time through a prompter, until the answer keeps the flow's rules.
+
+    Lists are not asked here as a whole: the live session walks their entries and follow-ups
+    slot by slot, asking each entry with `entry`.
+    """
 
     def __init__(self, flow: Flow, prompter: Prompter) -> None:
         self.flow = flow
@@ -137,27 +163,19 @@ class Asker:
         current: Any = None,
         *,
         depth: int = 0,
-        publish: Publish | None = None,
-        resume: bool = False,
+        draft: str | None = None,
+        keep: Keep | None = None,
     ) -> Any:
-        """The answer to `question` (None: skipped); `current` is offered for editing.
+        """The answer to a question that is not a list (None: skipped).
 
-        `publish` receives each intermediate state of a list, so that it can be saved as soon
-        as an entry is confirmed; with `resume`, a list continues after its current entries.
+        `current` is offered for editing, or `draft` (text typed but not confirmed when the
+        session stopped); `keep` receives a paragraph's text after each confirmed line.
         """
+        assert not isinstance(question, ListQuestion), "lists are walked entry by entry"
         prompt = expressions.render(question.prompt, context)
         hint = question.help or ""
-        if isinstance(question, ListQuestion):
-            entries = list(current or [])
-            publish = publish or (lambda value: None)
-            if entries and not resume:
-                return self._edit_list(question, context, entries, depth, publish) or None
-            if entries:
-                self.prompter.info(t("ask.list_so_far", title=question.title))
-                self._show_entries(entries)
-            return self._add_entries(question, context, entries, depth, publish) or None
         if isinstance(question, (TextQuestion, ParagraphQuestion)):
-            return self._text(question, prompt, hint, current, depth)
+            return self._text(question, prompt, hint, current, draft, depth, keep)
         if isinstance(question, ConfirmQuestion):
             default = current if isinstance(current, bool) else question.default
             while True:
@@ -170,6 +188,74 @@ class Asker:
             return self._number(question, prompt, hint, current, depth)
         return self._choice(question, prompt, hint, context, current, depth)
 
+    # --- list entries -----------------------------------------------------------------------
+
+    def entry(
+        self,
+        question: ListQuestion,
+        context: dict[str, Any],
+        *,
+        number: int,
+        count: int,
+        existing: str | None,
+        draft: str | None,
+        depth: int,
+        closing: bool = True,
+    ) -> list[str]:
+        """The text of entry `number` (1-based) of a list holding `count` entries.
+
+        Several lines (a paste) are several entries. For an existing entry an empty answer
+        keeps it; at the end of the list it closes the list, once `min` and `required` allow.
+        """
+        while True:
+            typed = self.prompter.text(
+                expressions.render(question.prompt, context),
+                default=draft if draft is not None else (existing or ""),
+                hint=t("ask.list_hint", number=number),
+                depth=depth,
+            )
+            texts = lines_of(typed)
+            if texts or existing is not None or not closing:
+                return texts
+            if question.min and count < question.min:
+                self.prompter.warn(rules.check_count(question.min, None, count) or "")
+            elif question.required and not count:
+                self.prompter.warn(t("answer.required"))
+            else:
+                return []
+            draft = None
+
+    def show_entries(self, entries: list[Any]) -> None:
+        numbered = (f"{n}. {entry_text(e)}" for n, e in enumerate(entries, start=1))
+        self.prompter.info("\n".join(numbered) or t("ask.list_empty"))
+
+    def pick(self, entries: list[Any], prompt: str) -> int:
+        """The index of an entry the leader picks; GoBack when none is picked."""
+        options = [(str(n), f"{n + 1}. {entry_text(e)}") for n, e in enumerate(entries)]
+        chosen = self.prompter.select(prompt, options, default=None, other=False, hint="", depth=0)
+        if chosen is None:
+            raise GoBack
+        return int(chosen)
+
+    def pick_place(self, count: int) -> int:
+        """A place 1…count, as an index; GoBack when none is given."""
+        while True:
+            value = self.prompter.number(
+                t("ask.move_to", count=count), default=None, whole=True, hint="", depth=0
+            )
+            if value is None:
+                raise GoBack
+            if 1 <= value <= count:
+                return int(value) - 1
+            self.prompter.warn(t("ask.place_range", count=count))
+
+    def confirm_delete(self, text: str) -> bool:
+        return bool(
+            self.prompter.confirm(
+                t("ask.delete_confirm", entry=text), default=False, hint="", depth=0
+            )
+        )
+
     # --- text and numbers -------------------------------------------------------------------
 
     def _text(
@@ -178,16 +264,33 @@ class Asker:
         prompt: str,
         hint: str,
         current: Any,
+        draft: str | None,
         depth: int,
+        keep: Keep | None,
     ) -> str | None:
         default = current if isinstance(current, str) else (question.default or "")
-        ask = (
-            self.prompter.paragraph
-            if isinstance(question, ParagraphQuestion)
-            else self.prompter.text
-        )
+        if isinstance(question, ParagraphQuestion):
+            old = default.split("\n") if default else []
+            if draft:
+                default = "\n".join([*old, draft])
+
+            def kept(lines: list[str]) -> None:
+                if keep is not None:  # the lines so far, then the old ones not yet reached
+                    keep("\n".join([*lines, *old[len(lines) :]]).strip())
+
+            ask: Callable[..., str] = lambda **kw: self.prompter.paragraph(  # noqa: E731
+                prompt, keep=kept, **kw
+            )
+        else:
+            default = draft if draft is not None else default
+            ask = lambda **kw: self.prompter.text(prompt, **kw)  # noqa: E731
         while True:
-            value = ask(prompt, default=default, hint=hint, depth=depth).strip()
+            value = ask(default=default, hint=hint, depth=depth)
+            value = (
+                "\n".join(lines_of(value))
+                if isinstance(question, ParagraphQuestion)
+                else " ".join(value.split("\n")).strip()
+            )
             if not value:
                 if question.required:
                     self.prompter.warn(t("answer.required"))
@@ -272,7 +375,7 @@ class Asker:
                 value = self.prompter.rank(
                     prompt,
                     options,
-                    default=default_list,
+                    default=[v for v in default_list if v in dict(options)],
                     limit=question.max,
                     hint=hint,
                     depth=depth,
@@ -298,178 +401,3 @@ class Asker:
             if message is None:
                 return value
             self.prompter.warn(message)
-
-    # --- lists ------------------------------------------------------------------------------
-
-    def _add_entries(
-        self,
-        question: ListQuestion,
-        context: dict[str, Any],
-        entries: list[Any],
-        depth: int,
-        publish: Publish,
-    ) -> list[Any]:
-        """Ask entries until an empty one; `<` on an empty entry reopens the one before."""
-        reopened: Any = None
-        while question.max is None or len(entries) < question.max:
-            try:
-                entry = self._entry(
-                    question,
-                    context,
-                    reopened,
-                    depth,
-                    len(entries) + 1,
-                    _in_place(publish, entries, []),
-                )
-            except GoBack:
-                if not entries:
-                    raise
-                reopened = entries.pop()
-                publish(entries)
-                continue
-            reopened = None
-            if entry is None:
-                if question.min and len(entries) < question.min:
-                    self.prompter.warn(rules.check_count(question.min, None, len(entries)) or "")
-                    continue
-                if question.required and not entries:
-                    self.prompter.warn(t("answer.required"))
-                    continue
-                break
-            entries.append(entry)
-            publish(entries)
-        return entries
-
-    def _entry(
-        self,
-        question: ListQuestion,
-        context: dict[str, Any],
-        existing: Any,
-        depth: int,
-        number: int,
-        publish: Publish,
-    ) -> Any:
-        """One entry with its follow-ups; None when the leader leaves the entry empty.
-
-        `publish` receives the entry as it grows, to be saved in its place in the list.
-        """
-        default = entry_text(existing) if existing is not None else ""
-        old = existing if isinstance(existing, dict) else {}
-        while True:
-            text = self.prompter.text(
-                expressions.render(question.prompt, context),
-                default=default,
-                hint=t("ask.list_hint", number=number),
-                depth=depth,
-            ).strip()
-            if not text:
-                return None
-            publish({**old, "text": text} if old else text)  # saved before its follow-ups
-            item: dict[str, Any] = {"text": text}
-            index = 0
-            applicable: list[int] = []
-            while index < len(question.item):
-                followup = question.item[index]
-                inner = {**context, "item": dict(item)}
-                if not expressions.holds(followup.when, inner):
-                    index += 1
-                    continue
-
-                def publish_inner(
-                    value: Any, key: str = followup.id, grown: dict[str, Any] = item
-                ) -> None:
-                    publish({**grown, key: value})
-
-                try:
-                    value = self.ask(
-                        followup,
-                        inner,
-                        item.get(followup.id, old.get(followup.id)),
-                        depth=depth + 1,
-                        publish=publish_inner,
-                    )
-                except GoBack:
-                    if not applicable:
-                        default = text
-                        break
-                    index = applicable.pop()
-                    continue
-                if value is None:
-                    item.pop(followup.id, None)
-                else:
-                    item[followup.id] = value
-                publish(item if len(item) > 1 else item["text"])
-                applicable.append(index)
-                index += 1
-            else:
-                return item if len(item) > 1 else item["text"]
-
-    def _edit_list(
-        self,
-        question: ListQuestion,
-        context: dict[str, Any],
-        entries: list[Any],
-        depth: int,
-        publish: Publish,
-    ) -> list[Any]:
-        """Change, delete, insert or move single entries without retyping the others."""
-        while True:
-            self._show_entries(entries)
-            action = self.prompter.choose(
-                t("ask.list_action", title=question.title),
-                [
-                    (key, t(f"ask.list_{key}"))
-                    for key in ("done", "add", "change", "insert", "delete", "move")
-                ],
-            )
-            if action == "done":
-                return entries
-            if action == "add":
-                entries = self._add_entries(question, context, entries, depth, publish)
-                continue
-            if not entries:
-                continue
-            try:
-                index = self._pick(entries, t("ask.which_entry"))
-                before, after = entries[:index], entries[index:]
-                if action == "change":
-                    changed = self._entry(
-                        question,
-                        context,
-                        entries[index],
-                        depth,
-                        index + 1,
-                        _in_place(publish, before, after[1:]),
-                    )
-                    if changed is not None:
-                        entries[index] = changed
-                elif action == "insert":
-                    new = self._entry(
-                        question,
-                        context,
-                        None,
-                        depth,
-                        index + 1,
-                        _in_place(publish, before, after),
-                    )
-                    if new is not None:
-                        entries.insert(index, new)
-                elif action == "delete":
-                    entries.pop(index)
-                elif action == "move":
-                    target = self._pick(entries, t("ask.move_to"))
-                    entries.insert(target, entries.pop(index))
-            except GoBack:
-                continue
-            publish(entries)
-
-    def _show_entries(self, entries: list[Any]) -> None:
-        numbered = (f"{n}. {entry_text(e)}" for n, e in enumerate(entries, start=1))
-        self.prompter.info("\n".join(numbered) or t("ask.list_empty"))
-
-    def _pick(self, entries: list[Any], prompt: str) -> int:
-        options = [(str(n), entry_text(e)) for n, e in enumerate(entries)]
-        chosen = self.prompter.select(prompt, options, default=None, other=False, hint="", depth=0)
-        if chosen is None:
-            raise GoBack
-        return int(chosen)

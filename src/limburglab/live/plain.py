@@ -83,16 +83,28 @@ class PlainPrompter:
         line = self._ask(prompt, hint, depth, default)
         return line if line.strip() else default
 
-    def paragraph(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+    def paragraph(
+        self,
+        prompt: str,
+        *,
+        default: str,
+        hint: str,
+        depth: int,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> str:
         first = self._ask(
             prompt, hint or t("ask.paragraph_hint"), depth, default.replace("\n", " / ")
         )
         if not first.strip():
             return default
         lines = [first]
-        while line := self._read():
+        while True:
+            if keep is not None:
+                keep(lines)
+            line = self._read()
+            if not line.strip():
+                return "\n".join(lines)
             lines.append(line)
-        return "\n".join(lines)
 
     def select(
         self,

@@ -1,40 +1,54 @@
-"""The live session: a discussion leader walks a group through a flow; every answer is saved.
+"""The live session: a discussion leader walks a group through a flow; every word is saved.
 
-`run` starts a new session, `resume` continues one. Both walk the flow with the walker, ask each
-question through an Asker, save the session after every confirmed answer, review each section
-and the whole session, and keep the time per section.
+`run` starts a new session, `resume` continues one. Both walk the flow slot by slot (a question,
+an entry of a list, a follow-up of an entry) with a cursor: going back or forward moves the
+cursor and never the answers. Every confirmed line is on disk before the next prompt appears,
+together with the cursor; an interruption (Ctrl-C, end of input, SIGHUP, SIGTERM) keeps the text
+still being typed as a draft.
 """
 
 from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from limburglab import flow as flows
-from limburglab.errors import AnswersError, Interrupted, WriteError
-from limburglab.flow import expressions
-from limburglab.flow.model import Flow, ListQuestion, Section, entry_text, format_seconds
+from limburglab.errors import AnswersError, Interrupted, UsageError, WriteError
+from limburglab.flow import (
+    ChoiceQuestion,
+    Flow,
+    ListQuestion,
+    ParagraphQuestion,
+    Section,
+    expressions,
+    format_seconds,
+)
+from limburglab.flow import load as load_flow
 from limburglab.live import metadata
-from limburglab.live.asking import Asker, GoBack, Prompter
+from limburglab.live.asking import Asker, GoBack, Prompter, Stop
 from limburglab.messages import choose, t
-from limburglab.session import rules, walker
+from limburglab.session import rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
     Meta,
     Session,
     default_path,
+    flow_source,
     free_path,
     recorded_flow,
 )
 from limburglab.session.file import load as load_session
-from limburglab.session.walker import Step
+from limburglab.session.lock import SessionLock
+from limburglab.session.tree import Loc
+from limburglab.session.walker import Slot, Step
 
 DEFAULT_FLOW = "samenwerken"
 SESSIONS_FOLDER = Path("sessions")
@@ -53,7 +67,7 @@ def run(
     lang: str | None = None,
 ) -> Path:
     """Start a new session of a flow and walk it; returns the session file's path."""
-    flow = flows.load(flow_spec or DEFAULT_FLOW)
+    flow = load_flow(flow_spec or DEFAULT_FLOW)
     choose(lang, fallback=flow.language)
     interactive = sys.stdin.isatty()
     given = load_session(answers_file, flow, answers_only=True) if answers_file else None
@@ -72,20 +86,22 @@ def run(
         known = metadata.ask(prompter, known)
     session_meta = Meta(workshop=flow.title, **metadata.fields(known))
     path = _new_path(session_path, session_meta, flow, prompter)
-    session = Session.start(flow, session_meta, path)
-    session.answers = answers
-    live = LiveSession(flow, session, prompter)
-    if complete_answers:
-        live.finish()
-        return path
-    session.save()
-    prompter.info(t("run.saving_to", path=path))
-    with live.interrupts():
-        if given:
-            live.ask_missing()
-            live.review_all()
-        else:
-            live.walk(walker.first(flow, session.answers))
+    with SessionLock(path):
+        session = Session.start(flow, session_meta, path)
+        session.flow.source = flow_source(flow, path)
+        session.answers = answers
+        live = LiveSession(flow, session, prompter)
+        with live.interrupts():
+            if complete_answers:
+                live.finish()
+                return path
+            session.save()  # a file that cannot even be made is an error before any answer
+            prompter.info(t("run.saving_to", path=path))
+            if given:
+                live.ask_missing()
+                live.review_all()
+            else:
+                live.walk(walker.first_slot(flow, session.answers))
     return path
 
 
@@ -96,25 +112,34 @@ def resume(
     plain: bool = False,
     lang: str | None = None,
 ) -> Path:
-    """Continue a session at its next open question, or review it when it is complete."""
-    header = load_session(session_path)
-    flow = flows.load(flow_spec) if flow_spec else recorded_flow(header)
-    choose(lang, fallback=flow.language)
-    session = load_session(session_path, flow)
-    prompter = _prompter(plain or not sys.stdin.isatty())
-    if session.flow.sha256 != flow.sha256:
-        prompter.warn(t("run.flow_changed"))
-        if session.dropped:
-            prompter.warn(t("run.dropped", paths=", ".join(session.dropped)))
-        session.flow.sha256, session.flow.version = flow.sha256, flow.version
-    live = LiveSession(flow, session, prompter)
-    with live.interrupts():
-        if session.complete:
-            live.review_all()
-        else:
-            current = walker.find(flow, session.answers, session.current)
-            live.walk(current or walker.first_open(flow, session.answers), resume_list=True)
-    return session_path
+    """Continue a session where the work stopped, or review it when it is complete."""
+    with SessionLock(session_path):
+        header = load_session(session_path)
+        flow = _resume_flow(header, flow_spec)
+        choose(lang, fallback=flow.language)
+        session = load_session(session_path, flow)
+        prompter = _prompter(plain or not sys.stdin.isatty())
+        if session.flow.sha256 != flow.sha256:
+            prompter.warn(t("run.flow_changed"))
+            if session.orphans:
+                prompter.warn(t("run.orphans", paths=", ".join(session.orphan_paths())))
+            session.flow.sha256, session.flow.version = flow.sha256, flow.version
+        live = LiveSession(flow, session, prompter)
+        with live.interrupts():
+            if session.complete:
+                live.review_all()
+            else:
+                live.walk(live.resume_slot())
+    return session.path or session_path
+
+
+def _resume_flow(header: Session, flow_spec: str | None) -> Flow:
+    """The flow the session was run with: `--flow`, else the recorded one; never a flow with
+    another id, whose questions would not be these answers' questions."""
+    flow = load_flow(flow_spec) if flow_spec else recorded_flow(header)
+    if flow.id != header.flow.id:
+        raise UsageError(t("run.other_flow", path=header.path, id=header.flow.id, other=flow.id))
+    return flow
 
 
 def _prompter(plain: bool) -> Prompter:
@@ -139,9 +164,13 @@ def _new_path(given: Path | None, meta: Meta, flow: Flow, prompter: Prompter) ->
 
 # --- walking ----------------------------------------------------------------------------------
 
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+
 
 class LiveSession:
-    """One session being asked: walking, saving, reviewing, timing."""
+    """One session being asked: the cursor, saving, reviewing, timing."""
 
     def __init__(
         self,
@@ -156,8 +185,11 @@ class LiveSession:
         self.asker = Asker(flow, prompter)
         self.clock = clock
         self.section: Section | None = None
+        self.slot: Slot | None = None
         self.last_tick = clock()
         self.warned: set[str] = set()
+        #: The last confirmed answer is not on disk yet (a failed save, retried at the next).
+        self.unsaved = False
         prompter.set_status(self.status)
 
     # timing
@@ -194,32 +226,78 @@ class LiveSession:
 
     # saving
 
-    def save(self) -> None:
-        """Save now; if the disk refuses, say so and keep asking: the answers are still here."""
+    def save(self) -> bool:
+        """Save now. A refusal is said at once and retried at the next save; the answers stay
+        in memory meanwhile. A file changed by someone else is never overwritten."""
         self.tick()
+        before = self.session.path
         try:
             self.session.save()
         except WriteError as exc:
             self.prompter.warn(f"{exc} {t('run.save_failed')}")
+            self.unsaved = True
+            return False
+        if self.session.path != before:
+            self.prompter.warn(t("run.changed_on_disk", path=before, side=self.session.path))
+        if self.unsaved:
+            self.prompter.info(t("run.saved_again", path=self.session.path))
+            self.unsaved = False
+        return True
 
-    def _record(self, step: Step, value: Any) -> None:
-        self.session.put(step.section.id, step.question.id, value)
+    def _save_at(self, slot: Slot | None) -> None:
+        """Save with the cursor at `slot`: the position and the answers in one write."""
+        self.session.current = slot.path if slot else None
         self.save()
 
     @contextmanager
     def interrupts(self) -> Iterator[None]:
-        """Ctrl-C and end of input: save what was given and say how to resume."""
+        """Ctrl-C, end of input, SIGHUP and SIGTERM: keep what is being typed, save, and say
+        how to resume (or where the rescue copy is, when the disk refuses)."""
+        previous = {number: signal.signal(number, _on_stop_signal) for number in _STOP_SIGNALS}
         try:
             yield
-        except (KeyboardInterrupt, EOFError) as exc:
-            if not self.session.complete:  # looking at a finished session changes nothing
-                self.save()
-            command = f"limburglab resume {shlex.quote(str(self.session.path))}"
-            if isinstance(exc, KeyboardInterrupt):
-                raise Interrupted(t("run.interrupted", command=command), 130) from None
-            raise Interrupted(t("run.end_of_input", command=command), 1) from None
+        except (KeyboardInterrupt, EOFError, Stop) as exc:
+            code = exc.code if isinstance(exc, Stop) else 130
+            if isinstance(exc, EOFError):
+                code = 1
+            raise Interrupted(self._stop(getattr(exc, "buffer", ""), code), code) from None
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
-    # walking
+    def _stop(self, buffer: str, code: int) -> str:
+        """Save what there is; the message to leave with."""
+        ignore = {number: signal.signal(number, signal.SIG_IGN) for number in _STOP_SIGNALS}
+        try:
+            if self.session.complete and not self.unsaved:
+                return t("run.stopped_complete", path=self.session.path)
+            if self.slot is not None and (buffer.strip() or self.session.draft is not None):
+                self.session.keep_draft(self.slot.loc, buffer)
+            saved = self.save()
+            command = f"limburglab resume {shlex.quote(str(self.session.path))}"
+            if saved:
+                key = {130: "run.interrupted", 1: "run.end_of_input"}.get(code, "run.hangup")
+                return t(key, command=command)
+            rescue = self.session.rescue()
+            if rescue is None:
+                return t("run.lost", path=self.session.path)
+            command = f"limburglab resume {shlex.quote(str(rescue))}"
+            return t("run.rescued", path=self.session.path, rescue=rescue, command=command)
+        finally:
+            for number, handler in ignore.items():
+                signal.signal(number, handler)
+
+    # the cursor
+
+    def resume_slot(self) -> Slot | None:
+        """Where a resumed session goes on: the question being typed when it stopped, else the
+        first slot that is neither answered nor deliberately left empty."""
+        draft = self.session.draft
+        if draft is not None:
+            slot = walker.slot_at(self.flow, self.session.answers, draft.loc)
+            if slot is not None:
+                return slot
+        return walker.frontier(self.flow, self.session.answers, self.session.skipped)
 
     def _open(self, section: Section) -> None:
         self.tick()
@@ -233,64 +311,146 @@ class LiveSession:
     def _steps(self) -> list[Step]:
         return walker.steps(self.flow, self.session.answers)
 
-    def _ask(self, step: Step, *, resume_list: bool = False) -> None:
-        """Ask one step and save its answer (and each list entry as it is confirmed)."""
-        if self.section is None or step.section.id != self.section.id:
-            self._open(step.section)
-        self.session.current = step.path
-        section_id, question_id = step.section.id, step.question.id
+    def walk(self, slot: Slot | None, *, scope: Loc | None = None) -> None:
+        """Ask slot by slot from `slot` to the end, with a review after each section.
 
-        def publish(value: Any) -> None:
-            self.session.put(section_id, question_id, value)
-            self.save()
-
-        value = self.asker.ask(
-            step.question,
-            walker.flat(self.session.answers),
-            self.session.get(section_id, question_id),
-            publish=publish,
-            resume=resume_list and isinstance(step.question, ListQuestion),
-        )
-        self._record(step, value)
-        self._check_time()
-
-    def walk(self, step: Step | None, *, resume_list: bool = False) -> None:
-        """Ask from `step` to the end, with going back and a review after each section."""
-        while step is not None:
+        With `scope`, only the slots inside that location (an entry being changed, a list being
+        added to) and no reviews; going back before the first returns to the caller.
+        """
+        first = slot
+        while slot is not None:
             try:
-                self._ask(step, resume_list=resume_list)
+                self._ask(slot)
             except GoBack:
-                previous = walker.before(self.flow, self.session.answers, step.path)
+                previous = walker.slot_before(self.flow, self.session.answers, slot.loc)
+                if scope is not None and (previous is None or not _inside(previous.loc, scope)):
+                    if slot == first:
+                        return
+                    previous = first
                 if previous is None:
                     self.prompter.info(t("run.at_start"))
                 else:
-                    step = previous
+                    slot = previous
+                    self._save_at(slot)
                 continue
-            finally:
-                resume_list = False
-            following = walker.after(self.flow, self.session.answers, step.path)
-            if following is None or following.section.id != step.section.id:
-                action = self.review_section(step.section)
+            following = walker.slot_after(self.flow, self.session.answers, slot.loc)
+            if scope is not None:
+                if following is None or not _inside(following.loc, scope):
+                    self._save_at(self.slot)
+                    return
+            elif following is None or following.section.id != slot.section.id:
+                self._save_at(following)
+                action = self.review_section(slot.section)
                 if action == "back":
                     continue
                 if action == "redo":
-                    step = walker.section_steps(self.flow, self.session.answers, step.section.id)[0]
+                    slot = walker.first_slot(self.flow, self.session.answers, slot.section.id)
                     continue
-            step = walker.after(self.flow, self.session.answers, step.path)
-        self.review_all()
+                following = walker.slot_after(self.flow, self.session.answers, slot.loc)
+            slot = following
+            self._save_at(slot)
+        if scope is None:
+            self.review_all()
+
+    def _ask(self, slot: Slot) -> None:
+        """Ask one slot and put its answer in the session (saved by the caller, together with
+        the cursor's next position)."""
+        if self.section is None or slot.section.id != self.section.id:
+            self._open(slot.section)
+        self.slot = slot
+        answers = self.session.answers
+        context = walker.flat(answers)
+        if slot.item is not None:
+            context = {**context, "item": dict(slot.item)}
+        draft = self.session.draft_text(slot.loc)
+        if slot.is_entry:
+            self._ask_entry(slot, context, draft)
+        else:
+            keep = self._keeper(slot) if isinstance(slot.question, ParagraphQuestion) else None
+            value = self.asker.ask(
+                slot.question,
+                context,
+                tree.get(answers, slot.loc),
+                depth=slot.depth,
+                draft=draft,
+                keep=keep,
+            )
+            tree.put(answers, slot.loc, value)
+            self.session.mark(slot.loc, answered=value is not None)
+            if len(slot.loc) == 2:
+                self._recheck_dependents(slot.loc)
+        self.session.draft = None
+        self._check_time()
+
+    def _ask_entry(self, slot: Slot, context: dict[str, Any], draft: str | None) -> None:
+        assert isinstance(slot.question, ListQuestion)
+        answers = self.session.answers
+        current = tree.entries(answers, slot.list_loc)
+        existing = current[slot.index] if slot.index < len(current) else None
+        texts = self.asker.entry(
+            slot.question,
+            context,
+            number=slot.index + 1,
+            count=len(current),
+            existing=None if existing is None else tree.entry_text(existing),
+            draft=draft,
+            depth=slot.depth,
+        )
+        if not texts:
+            if existing is None:  # the empty line at the end closes the list
+                self.session.mark(slot.loc, answered=False)
+            return
+        if existing is None:
+            self._insert(slot.list_loc, slot.index, texts)
+            return
+        tree.put_entry(answers, slot.loc, texts[0])
+        if texts[1:]:
+            self._insert(slot.list_loc, slot.index + 1, texts[1:])
+
+    def _insert(self, list_loc: Loc, index: int, texts: list[str]) -> None:
+        length = len(tree.entries(self.session.answers, list_loc))
+        self.session.renumber(list_loc, tree.shift(length, inserted=(index, len(texts))))
+        tree.insert_entries(self.session.answers, list_loc, index, texts)
+
+    def _keeper(self, slot: Slot) -> Callable[[str], None]:
+        """Saves a paragraph line by line as it is typed, marked as still being typed."""
+
+        def keep(text: str) -> None:
+            tree.put(self.session.answers, slot.loc, text or None)
+            self.session.keep_draft(slot.loc, "")
+            self._save_at(slot)
+
+        return keep
+
+    def _recheck_dependents(self, changed: Loc) -> list[Step]:
+        """Answers whose choices come from the changed answer keep only the choices that are
+        still there; returns the steps whose answer lost a choice (to be asked again)."""
+        changed_id = changed[1]
+        context = walker.flat(self.session.answers)
+        touched: list[Step] = []
+        for step in self._steps():
+            question = step.question
+            if not isinstance(question, ChoiceQuestion) or question.choices_from != changed_id:
+                continue
+            value = self.session.get(step.section.id, question.id)
+            if value is None:
+                continue
+            valid = {c.value for c in self.flow.choices(question, context)}
+            kept = _keep_choices(value, valid, getattr(question, "other", False))
+            if kept != value:
+                tree.put(self.session.answers, step.loc, kept)
+                touched.append(step)
+        return touched
 
     def ask_missing(self) -> None:
         """Ask only the required questions that have no answer yet."""
         while (step := next(iter(self._missing()), None)) is not None:
-            try:
-                self._ask(step)
-            except GoBack:
-                continue
+            self._edit_step(step)
 
     def _missing(self) -> list[Step]:
         return rules.missing_required(self.flow, self.session.answers)
 
-    # reviewing
+    # reviewing and editing
 
     def review_section(self, section: Section) -> str:
         """Show what the section captured; 'continue', 'redo' or 'back' (into the section)."""
@@ -322,9 +482,11 @@ class LiveSession:
                     [(key, t(f"review.{key}")) for key in ("finish", "edit")],
                 )
             except GoBack:
-                last = self._steps()[-1]
+                steps = self._steps()
+                if not steps:
+                    continue
                 self.session.status = IN_PROGRESS
-                self.walk(last)
+                self.walk(walker.slots(steps[-1], self.session.answers)[-1])
                 return
             if action == "finish":
                 missing = self._missing()
@@ -339,9 +501,23 @@ class LiveSession:
             self._edit(self._steps())
 
     def finish(self) -> None:
+        """Mark the session complete; only said to be saved when it is on disk."""
         self.session.status = COMPLETE
         self.session.current = None
-        self.save()
+        self.session.draft = None
+        if not self.save():
+            self.session.status = IN_PROGRESS
+            rescue = self.session.rescue()
+            raise WriteError(
+                t("run.lost", path=self.session.path)
+                if rescue is None
+                else t(
+                    "run.rescued",
+                    path=self.session.path,
+                    rescue=rescue,
+                    command=f"limburglab resume {shlex.quote(str(rescue))}",
+                )
+            )
         self.prompter.info(t("run.complete", path=self.session.path))
 
     def _edit(self, candidates: list[Step]) -> None:
@@ -353,26 +529,134 @@ class LiveSession:
         except GoBack:
             return
         step = next((s for s in candidates if s.path == chosen), None)
-        if step is None:
+        if step is not None:
+            self._edit_step(step)
+
+    def _edit_step(self, step: Step) -> None:
+        """Change one answer (a list through the list editor), then the answers that depend
+        on it and no longer fit."""
+        if isinstance(step.question, ListQuestion):
+            self._edit_list(step)
             return
+        slot = walker.slots(step, self.session.answers)[0]
         try:
-            self._ask(step)
+            self._ask(slot)
         except GoBack:
             return
+        finally:
+            self._save_at(None)
+        for dependent in self._recheck_dependents(step.loc):
+            self._save_at(None)
+            self.prompter.warn(t("run.recheck", title=dependent.question.title))
+            self._edit_step(dependent)
+
+    def _edit_list(self, step: Step) -> None:
+        """Change, insert, delete or move single entries without retyping the others."""
+        list_loc = step.loc
+        while True:
+            current = tree.entries(self.session.answers, list_loc)
+            self.asker.show_entries(current)
+            try:
+                action = self.prompter.choose(
+                    t("ask.list_action", title=step.question.title),
+                    [
+                        (key, t(f"ask.list_{key}"))
+                        for key in ("done", "add", "change", "insert", "delete", "move")
+                    ],
+                )
+            except GoBack:
+                return
+            if action == "done":
+                return
+            try:
+                self._list_action(step, action, current)
+            except GoBack:
+                continue
+            finally:
+                self._save_at(None)
+
+    def _list_action(self, step: Step, action: str, current: list[Any]) -> None:
+        list_loc, answers = step.loc, self.session.answers
+        if action == "add" or not current:
+            self.walk(walker.slot_at(self.flow, answers, (*list_loc, len(current))), scope=list_loc)
+            return
+        index = self.asker.pick(
+            current, t("ask.which_entry" if action != "insert" else "ask.insert_before")
+        )
+        if action == "change":
+            self.walk(
+                walker.slot_at(self.flow, answers, (*list_loc, index)), scope=(*list_loc, index)
+            )
+        elif action == "insert":
+            assert isinstance(step.question, ListQuestion)
+            texts = self.asker.entry(
+                step.question,
+                walker.flat(answers),
+                number=index + 1,
+                count=len(current),
+                existing=None,
+                draft=None,
+                depth=0,
+                closing=False,
+            )
+            if texts:
+                self._insert(list_loc, index, texts)
+                self._save_at(None)
+                entry = walker.slot_at(self.flow, answers, (*list_loc, index))
+                following = entry and walker.slot_after(self.flow, answers, entry.loc)
+                if following is not None and _inside(following.loc, (*list_loc, index)):
+                    self.walk(following, scope=(*list_loc, index))
+        elif action == "delete":
+            if self.asker.confirm_delete(tree.entry_text(current[index])):
+                self.session.renumber(list_loc, tree.shift(len(current), deleted=index))
+                tree.delete_entry(answers, list_loc, index)
+        elif action == "move":
+            target = self.asker.pick_place(len(current))
+            self.session.renumber(list_loc, tree.shift(len(current), moved=(index, target)))
+            tree.move_entry(answers, list_loc, index, target)
 
     def section_lines(self, section: Section) -> list[tuple[int, str]]:
-        """The section's answers as indented lines (depth, text)."""
+        """The section's answers that apply, as indented lines (depth, text)."""
         lines: list[tuple[int, str]] = []
+        answers = walker.active(self.flow, self.session.answers)
+        context = walker.flat(answers)
         for step in walker.section_steps(self.flow, self.session.answers, section.id):
-            value = self.session.get(section.id, step.question.id)
-            lines += _value_lines(
-                self.flow, step.question, value, 0, walker.flat(self.session.answers)
-            )
+            value = answers.get(section.id, {}).get(step.question.id)
+            lines += _value_lines(step.question, value, 0, context)
         return lines or [(0, t("review.nothing"))]
 
 
+def _on_stop_signal(number: int, frame: FrameType | None) -> None:
+    """SIGHUP or SIGTERM: stop the prompt in hand with its text, as Ctrl-C does."""
+    stop = Stop(128 + number)
+    if "prompt_toolkit" in sys.modules:
+        from prompt_toolkit.application import get_app_or_none
+
+        app = get_app_or_none()
+        if app is not None and app.is_running and app.future and not app.future.done():
+            stop.buffer = app.current_buffer.text
+            with suppress(Exception):
+                app.exit(exception=stop)
+                return
+    raise stop
+
+
+def _inside(loc: Loc, scope: Loc) -> bool:
+    return loc[: len(scope)] == scope
+
+
+def _keep_choices(value: Any, valid: set[str], other: bool) -> Any:
+    if other:
+        return value
+    if isinstance(value, list):
+        return [v for v in value if v in valid] or None
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k in valid} or None
+    return value if value in valid else None
+
+
 def _value_lines(
-    flow: Flow, question: Any, value: Any, depth: int, context: dict[str, Any]
+    question: Any, value: Any, depth: int, context: dict[str, Any]
 ) -> list[tuple[int, str]]:
     """One answer as indented lines; a follow-up's title is rendered for its entry."""
     title = expressions.render(question.title, context)
@@ -382,12 +666,12 @@ def _value_lines(
         lines = [(depth, f"{title}:")]
         followups = {f.id: f for f in question.item}
         for entry in value:
-            lines.append((depth + 1, entry_text(entry)))
+            lines.append((depth + 1, tree.entry_text(entry)))
             if isinstance(entry, dict):
-                for key, sub in entry.items():
-                    if key != "text" and key in followups:
-                        inner = {**context, "item": rules.entry_context(entry)}
-                        lines += _value_lines(flow, followups[key], sub, depth + 2, inner)
+                inner = {**context, "item": tree.entry_context(entry)}
+                for followup_id, followup in followups.items():
+                    if followup_id in entry:
+                        lines += _value_lines(followup, entry[followup_id], depth + 2, inner)
         return lines
     if isinstance(value, bool):
         return [(depth, f"{title}: {t('review.yes') if value else t('review.no')}")]

@@ -18,7 +18,7 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
 from limburglab.flow.model import Section, format_seconds
-from limburglab.live.asking import GoBack, Options
+from limburglab.live.asking import GoBack, Options, Stop
 from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t
 
@@ -28,6 +28,12 @@ _back_keys = KeyBindings()
 @_back_keys.add("c-b")
 def _go_back(event: Any) -> None:
     event.app.exit(exception=GoBack())
+
+
+@_back_keys.add("c-c")
+def _stop(event: Any) -> None:
+    """Ctrl-C stops the session, keeping the text typed so far as a draft."""
+    event.app.exit(exception=Stop(130, event.app.current_buffer.text))
 
 
 _STYLE = questionary.Style([("qmark", "fg:#2a9d8f bold"), ("instruction", "fg:#888888 italic")])
@@ -102,14 +108,24 @@ class TerminalPrompter:
     def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
         return self._line(prompt, default, hint, depth)
 
-    def paragraph(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
-        """Lines until an empty line: no Esc-Enter to learn."""
+    def paragraph(
+        self,
+        prompt: str,
+        *,
+        default: str,
+        hint: str,
+        depth: int,
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> str:
+        """Lines until an empty line: no Esc-Enter to learn; each line is kept on Enter."""
         old = default.split("\n") if default else []
         hint = (hint + " " if hint else "") + t("ask.paragraph_hint")
         lines = [self._line(prompt, old[0] if old else "", hint, depth)]
         if not lines[0].strip():
             return ""
         while True:
+            if keep is not None:
+                keep(lines)
             index = len(lines)
             line = self._line("…", old[index] if index < len(old) else "", "", depth)
             if not line.strip():

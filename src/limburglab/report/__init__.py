@@ -54,6 +54,8 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
     choose(options.lang, fallback=language())
     fmt = output_format(options.output, options.fmt, options.template)
     found = gather.find(list(options.inputs), options.flow_spec)
+    if options.output is not None:
+        gather.refuse_as_output(options.output, found)
     choose(options.lang, fallback=found.flow.language)
     sessions = gather.choose(found, complete_only=options.complete_only, warn=tell)
     event_path = options.event_file or found.event_path

@@ -20,6 +20,7 @@ from limburglab.messages import t
 from limburglab.report import event as events
 from limburglab.session import file as sessions
 from limburglab.session import rules as answer_rules
+from limburglab.session import walker
 from limburglab.session.file import Session, recorded_flow
 
 SUFFIXES = (".yaml", ".yml")
@@ -62,8 +63,9 @@ def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) ->
             # or leaves out the answers to questions that a changed flow no longer has.
             assert s.path is not None
             s = sessions.load(s.path, found.flow)
-        if s.dropped:
-            warn(t("report.dropped", path=s.path, answers=", ".join(s.dropped)))
+        if s.orphans:
+            warn(t("report.dropped", path=s.path, answers=", ".join(s.orphan_paths())))
+        s.answers = walker.active(found.flow, s.answers)
         if not s.complete:
             warn(t("report.skipped" if complete_only else "report.in_progress", path=s.path))
             if complete_only:
@@ -72,6 +74,24 @@ def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) ->
     if not chosen:
         raise ReportError(t("report.none_complete"))
     return chosen
+
+
+def refuse_as_output(output: Path, found: Found) -> None:
+    """A report never overwrites what it reads: an input, the event file or any session."""
+    target = output.resolve()
+    inputs = [s.path for s in found.sessions if s.path] + [found.event_path]
+    if any(path is not None and path.resolve() == target for path in inputs) or (
+        output.is_file() and _is_session(output)
+    ):
+        raise ReportError(t("report.output_is_input", path=output))
+
+
+def _is_session(path: Path) -> bool:
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(re.search(r"(?m)^answers:", head) and re.search(r"(?m)^flow:", head))
 
 
 def _files(paths: list[Path]) -> tuple[list[Path], Path | None]:

@@ -8,6 +8,7 @@ loads and holds every answer confirmed before it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,12 +18,14 @@ from typing import Any
 import yaml
 
 from limburglab import yamlsource
-from limburglab.errors import Problem, SessionFileError, UsageError
+from limburglab.errors import Problem, SessionFileError, UsageError, WriteError
 from limburglab.files import write_atomic
 from limburglab.flow.model import Flow
 from limburglab.messages import t
 from limburglab.resources import data_dir
 from limburglab.session import rules as answer_rules
+from limburglab.session import tree
+from limburglab.session.tree import Answers, Loc
 
 FORMAT = 1
 IN_PROGRESS = "in_progress"
@@ -36,6 +39,8 @@ _TOP_KEYS = (
     "started_at",
     "updated_at",
     "current",
+    "skipped",
+    "draft",
     "timing",
     "answers",
 )
@@ -67,9 +72,24 @@ class FlowRef:
     source: str
 
 
+@dataclass(frozen=True)
+class Draft:
+    """Text typed but not confirmed when the session stopped, at the place it was typed (a
+    paragraph's confirmed lines are its answer already; its draft may be empty)."""
+
+    loc: Loc
+    text: str
+
+
 @dataclass
 class Session:
-    """One subgroup's session."""
+    """One subgroup's session.
+
+    `current` is where the leader is now (a slot's path, for viewers); `skipped` holds the
+    places deliberately left empty (an optional question, or the empty line that closed a
+    list), so that `resume` goes on at the first place neither answered nor skipped; `draft`
+    is what was being typed when the session stopped.
+    """
 
     flow: FlowRef
     meta: Meta = field(default_factory=Meta)
@@ -77,11 +97,15 @@ class Session:
     started_at: str = ""
     updated_at: str = ""
     current: str | None = None
+    skipped: set[Loc] = field(default_factory=set)
+    draft: Draft | None = None
     timing: dict[str, dict[str, int]] = field(default_factory=dict)
-    answers: answer_rules.Answers = field(default_factory=dict)
+    answers: Answers = field(default_factory=dict)
     path: Path | None = None
-    #: Answers dropped on loading because their question is no longer in the changed flow.
-    dropped: list[str] = field(default_factory=list)
+    #: Answers to questions that are not in the (changed) flow: kept in the file, unused.
+    orphans: Answers = field(default_factory=dict)
+    #: The file as last read or written here (size, mtime, inode): to notice other writers.
+    stamp: tuple[int, int, int] | None = field(default=None, compare=False)
 
     @classmethod
     def start(cls, flow: Flow, meta: Meta, path: Path) -> Session:
@@ -106,19 +130,40 @@ class Session:
 
     def put(self, section_id: str, question_id: str, value: Any) -> None:
         """Record an answer; None removes it (a skipped question is absent from the file)."""
-        section = self.answers.setdefault(section_id, {})
-        if value is None or value == [] or value == "":
-            section.pop(question_id, None)
-            if not section:
-                del self.answers[section_id]
+        tree.put(self.answers, (section_id, question_id), value)
+
+    def mark(self, loc: Loc, *, answered: bool) -> None:
+        """Record that the place at `loc` was answered, or deliberately left empty."""
+        if answered:
+            self.skipped.discard(loc)
         else:
-            section[question_id] = value
+            self.skipped.add(loc)
+
+    def renumber(self, list_loc: Loc, mapping: dict[int, int | None]) -> None:
+        """Keep `skipped` and the draft in step with entries that move (see `tree.shift`)."""
+        self.skipped = tree.renumber(self.skipped, list_loc, mapping)
+        if self.draft is not None:
+            moved = tree.renumber({self.draft.loc}, list_loc, mapping)
+            self.draft = Draft(next(iter(moved)), self.draft.text) if moved else None
+
+    def keep_draft(self, loc: Loc, text: str) -> None:
+        self.draft = Draft(loc, text)
+
+    def draft_text(self, loc: Loc) -> str | None:
+        """The draft typed at `loc`, if there is one there."""
+        return self.draft.text if self.draft is not None and self.draft.loc == loc else None
+
+    def orphan_paths(self) -> list[str]:
+        return [f"{sid}.{qid}" for sid, section in self.orphans.items() for qid in section]
 
     def add_time(self, section_id: str, seconds: float, planned: int | None) -> None:
         entry = self.timing.setdefault(section_id, {"planned": planned or 0, "actual": 0})
         entry["actual"] = round(entry.get("actual", 0) + seconds)
 
     def to_dict(self) -> dict[str, Any]:
+        answers = {k: dict(v) for k, v in self.answers.items()}
+        for section_id, section in self.orphans.items():
+            answers.setdefault(section_id, {}).update(section)
         data: dict[str, Any] = {
             "format": FORMAT,
             "flow": {
@@ -132,34 +177,107 @@ class Session:
             "started_at": self.started_at,
             "updated_at": self.updated_at,
             "current": self.current,
+            "skipped": sorted(tree.format_loc(loc) for loc in self._live_skips()),
+            "draft": (
+                {"path": tree.format_loc(self.draft.loc), "text": self.draft.text}
+                if self.draft is not None
+                else None
+            ),
             "timing": self.timing,
-            "answers": self.answers,
+            "answers": answers,
         }
-        if self.current is None or self.complete:
-            del data["current"]
+        for key in ("current", "skipped", "draft"):
+            if not data[key] or self.complete:
+                del data[key]
         return data
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the session atomically to `path` (default: where it was loaded or started)."""
+    def _live_skips(self) -> set[Loc]:
+        """The skips that still mean something: an entry that now exists is no longer skipped."""
+        return {
+            loc
+            for loc in self.skipped
+            if not isinstance(loc[-1], int) or loc[-1] >= len(tree.entries(self.answers, loc[:-1]))
+        }
+
+    def save(self, path: Path | None = None) -> Path:
+        """Write the session atomically to `path` (default: where it was loaded or started).
+
+        A file changed on disk since it was last read or written here (a hand edit, a second
+        copy of the tool) is never overwritten: the session goes to a side file beside it, whose
+        path is returned (and kept for the next saves). Raises WriteError when the disk refuses.
+        """
         target = path or self.path
         assert target is not None, "a session needs a path before it can be saved"
+        if path is None and self.stamp is not None and _stamp(target) != self.stamp:
+            target = side_path(target)
         self.updated_at = timestamp()
         write_atomic(target, dump(self.to_dict()))
         self.path = target
+        self.stamp = _stamp(target)
+        return target
+
+    def rescue(self) -> Path | None:
+        """Write a copy where it can (the user's data folder, else the temporary folder) when
+        the session file itself cannot be written; its path, or None if nothing would take it."""
+        name = (self.path.name if self.path else "sessie.yaml") or "sessie.yaml"
+        for folder in _rescue_folders():
+            target = side_path(folder / name)
+            try:
+                write_atomic(target, dump(self.to_dict()))
+            except WriteError:
+                continue
+            return target
+        return None
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def side_path(path: Path) -> Path:
+    """A free name beside `path` for a copy that must not overwrite it:
+    `name.2026-11-29T14-52-07.yaml`."""
+    moment = dt.datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
+    return free_path(path.with_name(f"{path.stem}.{moment}{path.suffix}"))
+
+
+def _rescue_folders() -> list[Path]:
+    import tempfile
+
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return [Path(data_home) / "limburglab" / "rescue", Path(tempfile.gettempdir()) / "limburglab"]
+
+
+def flow_source(flow: Flow, session_path: Path) -> str:
+    """How a session names its flow: a bundled flow by name, a file by its path relative to
+    the session's folder (so that `resume` finds it from anywhere), else absolute."""
+    if not flow.source or ("/" not in flow.source and not flow.source.endswith((".yaml", ".yml"))):
+        return flow.source
+    target = Path(flow.source).resolve()
+    try:
+        return os.path.relpath(target, session_path.parent.resolve())
+    except ValueError:  # another drive
+        return str(target)
 
 
 def recorded_flow(session: Session) -> Flow:
-    """The flow a session recorded: a path (from here or from the session's folder), or the
-    name of a bundled flow."""
-    from limburglab import flow as flows
+    """The flow a session recorded: a path relative to the session's folder (or absolute), or
+    the name of a bundled flow. A file there with another flow id is not this session's flow."""
+    from limburglab.flow.loading import load as load_flow
 
     source = session.flow.source or session.flow.id
     folder = session.path.parent if session.path else Path()
-    for candidate in (Path(source), folder / source):
-        if candidate.is_file():
-            return flows.load(candidate)
-    if "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
-        return flows.load(source)
+    candidate = folder / source
+    if candidate.is_file():
+        flow = load_flow(candidate)
+        if flow.id == session.flow.id:
+            return flow
+    elif "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
+        return load_flow(source)
     raise UsageError(t("session.flow_not_found", path=session.path, source=source))
 
 
@@ -237,11 +355,13 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         problems += _check_header(doc)
     meta = _meta(doc, problems)
     raw_answers = data.get("answers") or {}
-    dropped: list[str] = []
+    orphans: dict[Any, Any] = {}
     if flow is not None and isinstance(raw_answers, dict) and not answers_only:
         recorded = data.get("flow")
         if not isinstance(recorded, dict) or recorded.get("sha256") != flow.sha256:
-            raw_answers, dropped = _prune(flow, raw_answers)
+            raw_answers, orphans = _prune(flow, raw_answers)
+    skipped = _skipped(doc, problems)
+    draft = _draft(doc, problems)
     if flow is not None:
         problems += [
             doc.problem(
@@ -267,26 +387,59 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         started_at=str(data.get("started_at") or ""),
         updated_at=str(data.get("updated_at") or ""),
         current=data.get("current") if isinstance(data.get("current"), str) else None,
+        skipped=skipped,
+        draft=draft,
         timing=_timing(data.get("timing")),
         answers=_normalise(raw_answers),
         path=path,
-        dropped=dropped,
+        orphans=_normalise(orphans),
+        stamp=_stamp(path),
     )
 
 
-def _prune(flow: Flow, raw: dict[Any, Any]) -> tuple[dict[Any, Any], list[str]]:
-    """Keep the answers of questions that still exist in a changed flow."""
+def _prune(flow: Flow, raw: dict[Any, Any]) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """Split the answers of a changed flow: those whose question still exists, and the rest
+    (kept in the file, never silently dropped)."""
     kept: dict[Any, Any] = {}
-    dropped: list[str] = []
+    orphans: dict[Any, Any] = {}
     for section_id, section_answers in raw.items():
         section = flow.section(str(section_id))
-        if section is None or not isinstance(section_answers, dict):
-            dropped.append(str(section_id))
+        if not isinstance(section_answers, dict):
+            kept[section_id] = section_answers  # a wrong shape is reported, not moved aside
             continue
-        known = {q.id for q in section.questions}
-        kept[section_id] = {k: v for k, v in section_answers.items() if k in known}
-        dropped += [f"{section_id}.{k}" for k in section_answers if k not in known]
-    return kept, dropped
+        known = {q.id for q in section.questions} if section else set()
+        for key, value in section_answers.items():
+            target = kept if key in known else orphans
+            target.setdefault(section_id, {})[key] = value
+    return kept, orphans
+
+
+def _skipped(doc: yamlsource.Document, problems: list[Problem]) -> set[Loc]:
+    raw = doc.data.get("skipped") or []
+    if not isinstance(raw, list):
+        problems.append(doc.problem(("skipped",), t("session.skipped"), key=False))
+        return set()
+    skipped: set[Loc] = set()
+    for index, path in enumerate(raw):
+        loc = tree.parse_loc(path) if isinstance(path, str) else None
+        if loc is None:
+            problems.append(doc.problem(("skipped", index), t("session.skipped"), key=False))
+        else:
+            skipped.add(loc)
+    return skipped
+
+
+def _draft(doc: yamlsource.Document, problems: list[Problem]) -> Draft | None:
+    raw = doc.data.get("draft")
+    if raw is None:
+        return None
+    path = raw.get("path") if isinstance(raw, dict) else None
+    loc = tree.parse_loc(path) if isinstance(path, str) else None
+    text = raw.get("text", "") if isinstance(raw, dict) else None
+    if loc is None or not isinstance(text, str):
+        problems.append(doc.problem(("draft",), t("session.draft"), key=False))
+        return None
+    return Draft(loc, text)
 
 
 def _check_header(doc: yamlsource.Document) -> list[Problem]:

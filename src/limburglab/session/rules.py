@@ -27,23 +27,10 @@ from limburglab.flow.model import (
     VoteQuestion,
 )
 from limburglab.messages import t
+from limburglab.session.tree import Answers, Loc, entry_context, format_loc
 from limburglab.session.walker import Step, flat, steps
 
-Answers = dict[str, dict[str, Any]]
-Loc = tuple[int | str, ...]
-
-
-def entry_context(entry: Any) -> dict[str, Any]:
-    """A list entry as `item` in follow-up conditions and prompts."""
-    return dict(entry) if isinstance(entry, dict) else {"text": str(entry)}
-
-
-def format_loc(loc: Loc) -> str:
-    """`('drijfveren', 'drijfveren', 2, 'effect')` as `drijfveren.drijfveren[2].effect`."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+__all__ = ["Answers", "Loc", "check", "entry_context", "format_loc", "missing_required"]
 
 
 def as_text(value: Any) -> str | None:
@@ -104,7 +91,12 @@ def number_text(value: float) -> str:
 
 
 def check(flow: Flow, answers: Any) -> list[tuple[Loc, str]]:
-    """Every answer that breaks the flow's rules, as (location, message)."""
+    """Every answer that breaks the flow's rules, as (location, message).
+
+    Every answer present is checked for its question's shape, also where a `when` does not
+    hold (such an answer stays in the file and returns when the condition holds again); the
+    flow's other rules (choices, minimum, pattern) only where the question applies.
+    """
     if not isinstance(answers, dict):
         return [((), t("answer.sections_mapping"))]
     problems: list[tuple[Loc, str]] = []
@@ -124,45 +116,68 @@ def check(flow: Flow, answers: Any) -> list[tuple[Loc, str]]:
     if problems:
         return problems
     context = flat(answers)
-    for step in steps(flow, answers):
-        loc: Loc = (step.section.id, step.question.id)
-        value = answers.get(step.section.id, {}).get(step.question.id)
+    applicable = {step.loc for step in steps(flow, answers)}
+    for section, question in flow.questions():
+        loc: Loc = (section.id, question.id)
+        value = answers.get(section.id, {}).get(question.id)
         if value is None:
             continue
-        problems += _check_value(flow, step.question, value, context, loc)
+        problems += _check_value(flow, question, value, context, loc, loc in applicable)
     return problems
 
 
 def _check_value(
-    flow: Flow, question: Question, value: Any, context: dict[str, Any], loc: Loc
+    flow: Flow, question: Question, value: Any, context: dict[str, Any], loc: Loc, applies: bool
 ) -> Iterator[tuple[Loc, str]]:
+    """The value's shape; with `applies`, the question's rules too."""
     if isinstance(question, (TextQuestion, ParagraphQuestion)):
         text = as_text(value)
         if text is None:
             yield loc, t("answer.expected_text")
-        elif message := check_text(question, text):
+        elif applies and (message := check_text(question, text)):
             yield loc, message
     elif isinstance(question, ListQuestion):
-        yield from _check_list(flow, question, value, context, loc)
+        yield from _check_list(flow, question, value, context, loc, applies)
     elif isinstance(question, ConfirmQuestion):
         if not isinstance(value, bool):
             yield loc, t("answer.expected_bool")
     elif isinstance(question, (NumberQuestion, ScaleQuestion)):
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             yield loc, t("answer.expected_number")
-        elif message := check_number(question, value):
+        elif applies and (message := check_number(question, value)):
             yield loc, message
-    else:
+    elif applies:
         yield from _check_choices(flow, question, value, context, loc)
+    else:
+        yield from _check_choice_shape(question, value, loc)
+
+
+def _check_choice_shape(question: Question, value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """The shape of a choice answer whose question does not apply now."""
+    if isinstance(question, SelectQuestion):
+        if not isinstance(value, str):
+            yield loc, t("answer.expected_text")
+    elif isinstance(question, VoteQuestion):
+        if not isinstance(value, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value.values()
+        ):
+            yield loc, t("answer.expected_votes")
+    elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        yield loc, t("answer.expected_list")
 
 
 def _check_list(
-    flow: Flow, question: ListQuestion, value: Any, context: dict[str, Any], loc: Loc
+    flow: Flow,
+    question: ListQuestion,
+    value: Any,
+    context: dict[str, Any],
+    loc: Loc,
+    applies: bool,
 ) -> Iterator[tuple[Loc, str]]:
     if not isinstance(value, list):
         yield loc, t("answer.expected_list")
         return
-    if message := check_count(question.min, question.max, len(value)):
+    if applies and (message := check_count(question.min, question.max, len(value))):
         yield loc, message
     followups = {f.id: f for f in question.item}
     for index, entry in enumerate(value):
@@ -179,8 +194,11 @@ def _check_list(
             followup = followups.get(str(key))
             if followup is None:
                 yield (*where, key), t("answer.unknown_followup", id=key)
-            elif answer is not None and expressions.holds(followup.when, item_context):
-                yield from _check_value(flow, followup, answer, item_context, (*where, key))
+            elif answer is not None:
+                inner_applies = applies and expressions.holds(followup.when, item_context)
+                yield from _check_value(
+                    flow, followup, answer, item_context, (*where, key), inner_applies
+                )
 
 
 def _check_choices(

@@ -1,14 +1,20 @@
-"""Which question comes next: the order of the flow under its `when` conditions. No I/O."""
+"""Which question comes next: the order of the flow under its `when` conditions. No I/O.
+
+Two grains. A `Step` is one top-level question in its section. A `Slot` is one place where the
+leader types or chooses: a question, one entry of a list, or a follow-up of an entry. The walk
+goes slot by slot; the answers never change by walking, so going back and forth moves only a
+cursor (a slot's location).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from limburglab.flow import expressions
-from limburglab.flow.model import Flow, Question, Section
-
-Answers = dict[str, dict[str, Any]]
+from limburglab.flow import Flow, ListQuestion, Question, Section, expressions
+from limburglab.session import tree
+from limburglab.session.tree import Answers, Loc
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,56 @@ class Step:
     @property
     def path(self) -> str:
         return f"{self.section.id}.{self.question.id}"
+
+    @property
+    def loc(self) -> Loc:
+        return (self.section.id, self.question.id)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place to type or choose.
+
+    `loc` addresses its value in the answers (see `tree`). For an entry slot (`loc` ends in an
+    index) `question` is the list; an index equal to the list's length is the empty line that
+    adds an entry, or closes the list when left empty. `item` is the entry a follow-up (or an
+    entry of a nested list) belongs to: the `item` of its prompt and condition.
+    """
+
+    loc: Loc
+    section: Section
+    question: Question
+    item: Mapping[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def path(self) -> str:
+        return tree.format_loc(self.loc)
+
+    @property
+    def is_entry(self) -> bool:
+        return isinstance(self.loc[-1], int)
+
+    @property
+    def index(self) -> int:
+        """The entry's index (entry slots only)."""
+        index = self.loc[-1]
+        assert isinstance(index, int)
+        return index
+
+    @property
+    def list_loc(self) -> Loc:
+        """The location of the list an entry slot belongs to."""
+        return self.loc[:-1]
+
+    @property
+    def step_loc(self) -> Loc:
+        return self.loc[:2]
+
+    @property
+    def depth(self) -> int:
+        """How deep to indent: 0 for a question and the entries of its list, +1 per follow-up."""
+        indices = sum(isinstance(part, int) for part in self.loc)
+        return indices - (1 if self.is_entry else 0)
 
 
 def flat(answers: Answers) -> dict[str, Any]:
@@ -82,3 +138,160 @@ def first_open(flow: Flow, answers: Answers) -> Step | None:
 
 def section_steps(flow: Flow, answers: Answers, section_id: str) -> list[Step]:
     return [step for step in steps(flow, answers) if step.section.id == section_id]
+
+
+# --- slots ------------------------------------------------------------------------------------
+
+
+def slots(step: Step, answers: Answers) -> list[Slot]:
+    """The slots of one step, in walk order: a question is one slot; a list is each entry
+    followed by its follow-ups that apply, then the slot that adds an entry (unless full)."""
+    if not isinstance(step.question, ListQuestion):
+        return [Slot(step.loc, step.section, step.question)]
+    context = flat(answers) if _has_conditions(step.question) else {}
+    return list(_list_slots(step.section, step.question, step.loc, answers, None, context))
+
+
+def _has_conditions(question: ListQuestion) -> bool:
+    return any(
+        f.when or (isinstance(f, ListQuestion) and _has_conditions(f)) for f in question.item
+    )
+
+
+def _list_slots(
+    section: Section,
+    question: ListQuestion,
+    loc: Loc,
+    answers: Answers,
+    item: Mapping[str, Any] | None,
+    context: dict[str, Any],
+) -> Iterator[Slot]:
+    current = tree.entries(answers, loc)
+    for index, entry in enumerate(current):
+        yield Slot((*loc, index), section, question, item)
+        inner = tree.entry_context(entry)
+        for followup in question.item:
+            if followup.when and not expressions.holds(followup.when, {**context, "item": inner}):
+                continue
+            followup_loc = (*loc, index, followup.id)
+            if isinstance(followup, ListQuestion):
+                yield from _list_slots(section, followup, followup_loc, answers, inner, context)
+            else:
+                yield Slot(followup_loc, section, followup, inner)
+    if question.max is None or len(current) < question.max:
+        yield Slot((*loc, len(current)), section, question, item)
+
+
+def is_open(slot: Slot, answers: Answers, skipped: set[Loc]) -> bool:
+    """Not yet answered and not deliberately left empty: where the work goes on."""
+    if slot.loc in skipped:
+        return False
+    if slot.is_entry:
+        return slot.index >= len(tree.entries(answers, slot.list_loc))
+    return tree.get(answers, slot.loc) is None
+
+
+def slot_at(flow: Flow, answers: Answers, loc: Loc) -> Slot | None:
+    """The slot at `loc` if it applies now."""
+    step = _step(flow, answers, loc)
+    if step is None:
+        return None
+    return next((slot for slot in slots(step, answers) if slot.loc == loc), None)
+
+
+def slot_after(flow: Flow, answers: Answers, loc: Loc) -> Slot | None:
+    """The slot after `loc` in walk order (None at the end of the flow).
+
+    Computed on the answers as they are now, so after an entry was added its follow-ups come
+    next. A location that no longer applies continues at the first open slot of its step's
+    successor."""
+    applicable = steps(flow, answers)
+    position = next((i for i, s in enumerate(applicable) if s.loc == loc[:2]), None)
+    if position is None:
+        return None
+    own = slots(applicable[position], answers)
+    index = next((i for i, slot in enumerate(own) if slot.loc == loc), None)
+    if index is not None and index + 1 < len(own):
+        return own[index + 1]
+    for step in applicable[position + 1 :]:
+        following = slots(step, answers)
+        if following:
+            return following[0]
+    return None
+
+
+def slot_before(flow: Flow, answers: Answers, loc: Loc) -> Slot | None:
+    """The slot before `loc` in walk order (None at the very first one)."""
+    applicable = steps(flow, answers)
+    position = next((i for i, s in enumerate(applicable) if s.loc == loc[:2]), None)
+    if position is None:
+        return None
+    own = slots(applicable[position], answers)
+    index = next((i for i, slot in enumerate(own) if slot.loc == loc), None)
+    if index:
+        return own[index - 1]
+    for step in reversed(applicable[:position]):
+        preceding = slots(step, answers)
+        if preceding:
+            return preceding[-1]
+    return None
+
+
+def first_slot(flow: Flow, answers: Answers, section_id: str | None = None) -> Slot | None:
+    """The first slot of the flow, or of one section."""
+    for step in steps(flow, answers):
+        if section_id is None or step.section.id == section_id:
+            return slots(step, answers)[0]
+    return None
+
+
+def frontier(flow: Flow, answers: Answers, skipped: set[Loc]) -> Slot | None:
+    """The first open slot in walk order: where a resumed session goes on (None: all done)."""
+    for step in steps(flow, answers):
+        for slot in slots(step, answers):
+            if is_open(slot, answers, skipped):
+                return slot
+    return None
+
+
+def _step(flow: Flow, answers: Answers, loc: Loc) -> Step | None:
+    return next((s for s in steps(flow, answers) if s.loc == loc[:2]), None)
+
+
+def active(flow: Flow, answers: Answers) -> Answers:
+    """Only the answers whose question applies: those of questions and follow-ups whose `when`
+    is false stay in the file but count nowhere (review, report, required checks)."""
+    result: Answers = {}
+    for step in steps(flow, answers):
+        value = answers.get(step.section.id, {}).get(step.question.id)
+        if value is None:
+            continue
+        if isinstance(step.question, ListQuestion):
+            value = _active_entries(step.question, value, flat(answers))
+        result.setdefault(step.section.id, {})[step.question.id] = value
+    return result
+
+
+def _active_entries(question: ListQuestion, value: Any, context: dict[str, Any]) -> Any:
+    if not isinstance(value, list):
+        return value
+    kept: list[Any] = []
+    followups = {f.id: f for f in question.item}
+    for entry in value:
+        if not isinstance(entry, dict):
+            kept.append(entry)
+            continue
+        inner = {**context, "item": tree.entry_context(entry)}
+        new: dict[str, Any] = {}
+        for key, sub in entry.items():
+            followup = followups.get(key)
+            if key == "text":
+                new[key] = sub
+            elif followup is not None and expressions.holds(followup.when, inner):
+                new[key] = (
+                    _active_entries(followup, sub, context)
+                    if isinstance(followup, ListQuestion)
+                    else sub
+                )
+        kept.append(new if len(new) > 1 else new.get("text", entry))
+    return kept
