@@ -13,6 +13,7 @@ import os
 import shlex
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -124,12 +125,7 @@ def resume(
             if session.orphans:
                 prompter.warn(t("run.orphans", paths=", ".join(session.orphan_paths())))
             session.flow.sha256, session.flow.version = flow.sha256, flow.version
-        live = LiveSession(flow, session, prompter)
-        with live.interrupts():
-            if session.complete:
-                live.review_all()
-            else:
-                live.walk(live.resume_slot())
+        LiveSession(flow, session, prompter).carry_on()
     return session.path or session_path
 
 
@@ -190,6 +186,8 @@ class LiveSession:
         self.warned: set[str] = set()
         #: The last confirmed answer is not on disk yet (a failed save, retried at the next).
         self.unsaved = False
+        #: How many entries the last answer held (several when lines were pasted).
+        self.pasted = 0
         prompter.set_status(self.status)
 
     # timing
@@ -253,7 +251,7 @@ class LiveSession:
     def interrupts(self) -> Iterator[None]:
         """Ctrl-C, end of input, SIGHUP and SIGTERM: keep what is being typed, save, and say
         how to resume (or where the rescue copy is, when the disk refuses)."""
-        previous = {number: signal.signal(number, _on_stop_signal) for number in _STOP_SIGNALS}
+        previous = _handle_signals(_on_stop_signal)
         try:
             yield
         except (KeyboardInterrupt, EOFError, Stop) as exc:
@@ -262,17 +260,19 @@ class LiveSession:
                 code = 1
             raise Interrupted(self._stop(getattr(exc, "buffer", ""), code), code) from None
         finally:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
+            _restore_signals(previous)
 
     def _stop(self, buffer: str, code: int) -> str:
         """Save what there is; the message to leave with."""
-        ignore = {number: signal.signal(number, signal.SIG_IGN) for number in _STOP_SIGNALS}
+        ignore = _handle_signals(signal.SIG_IGN)
         try:
-            if self.session.complete and not self.unsaved:
-                return t("run.stopped_complete", path=self.session.path)
-            if self.slot is not None and (buffer.strip() or self.session.draft is not None):
+            if self.slot is not None and buffer.strip():
                 self.session.keep_draft(self.slot.loc, buffer)
+                self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
+            elif self.slot is not None and self.session.draft is not None:
+                self.session.keep_draft(self.slot.loc, buffer)
+            elif self.session.complete and not self.unsaved:
+                return t("run.stopped_complete", path=self.session.path)
             saved = self.save()
             command = f"limburglab resume {shlex.quote(str(self.session.path))}"
             if saved:
@@ -284,10 +284,17 @@ class LiveSession:
             command = f"limburglab resume {shlex.quote(str(rescue))}"
             return t("run.rescued", path=self.session.path, rescue=rescue, command=command)
         finally:
-            for number, handler in ignore.items():
-                signal.signal(number, handler)
+            _restore_signals(ignore)
 
     # the cursor
+
+    def carry_on(self) -> None:
+        """Resume: go on where the work stopped, or review a complete session."""
+        with self.interrupts():
+            if self.session.complete:
+                self.review_all()
+            else:
+                self.walk(self.resume_slot())
 
     def resume_slot(self) -> Slot | None:
         """Where a resumed session goes on: the question being typed when it stopped, else the
@@ -333,7 +340,7 @@ class LiveSession:
                     slot = previous
                     self._save_at(slot)
                 continue
-            following = walker.slot_after(self.flow, self.session.answers, slot.loc)
+            following = walker.slot_after(self.flow, self.session.answers, self._past(slot))
             if scope is not None:
                 if following is None or not _inside(following.loc, scope):
                     self._save_at(self.slot)
@@ -352,9 +359,9 @@ class LiveSession:
         if scope is None:
             self.review_all()
 
-    def _ask(self, slot: Slot) -> None:
+    def _ask(self, slot: Slot) -> list[Step]:
         """Ask one slot and put its answer in the session (saved by the caller, together with
-        the cursor's next position)."""
+        the cursor's next position); returns the steps whose answers lost a choice by it."""
         if self.section is None or slot.section.id != self.section.id:
             self._open(slot.section)
         self.slot = slot
@@ -363,6 +370,7 @@ class LiveSession:
         if slot.item is not None:
             context = {**context, "item": dict(slot.item)}
         draft = self.session.draft_text(slot.loc)
+        touched: list[Step] = []
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
         else:
@@ -378,9 +386,20 @@ class LiveSession:
             tree.put(answers, slot.loc, value)
             self.session.mark(slot.loc, answered=value is not None)
             if len(slot.loc) == 2:
-                self._recheck_dependents(slot.loc)
+                touched = self._recheck_dependents(slot.loc)
         self.session.draft = None
         self._check_time()
+        return touched
+
+    def _past(self, slot: Slot) -> Loc:
+        """Where the walk goes on from: after pasted entries without follow-ups, past them all."""
+        pasted = self.pasted
+        self.pasted = 0
+        question = slot.question
+        plain_list = isinstance(question, ListQuestion) and not question.item
+        if slot.is_entry and pasted > 1 and plain_list:
+            return (*slot.list_loc, slot.index + pasted - 1)
+        return slot.loc
 
     def _ask_entry(self, slot: Slot, context: dict[str, Any], draft: str | None) -> None:
         assert isinstance(slot.question, ListQuestion)
@@ -396,6 +415,7 @@ class LiveSession:
             draft=draft,
             depth=slot.depth,
         )
+        self.pasted = len(texts)
         if not texts:
             if existing is None:  # the empty line at the end closes the list
                 self.session.mark(slot.loc, answered=False)
@@ -540,12 +560,12 @@ class LiveSession:
             return
         slot = walker.slots(step, self.session.answers)[0]
         try:
-            self._ask(slot)
+            touched = self._ask(slot)
         except GoBack:
             return
         finally:
             self._save_at(None)
-        for dependent in self._recheck_dependents(step.loc):
+        for dependent in touched:
             self._save_at(None)
             self.prompter.warn(t("run.recheck", title=dependent.question.title))
             self._edit_step(dependent)
@@ -624,6 +644,19 @@ class LiveSession:
             value = answers.get(section.id, {}).get(step.question.id)
             lines += _value_lines(step.question, value, 0, context)
         return lines or [(0, t("review.nothing"))]
+
+
+def _handle_signals(handler: Any) -> dict[int, Any]:
+    """Handle SIGHUP and SIGTERM with `handler`; the handlers before (only the main thread can
+    handle signals: elsewhere, as in tests that drive a session from a thread, nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {number: signal.signal(number, handler) for number in _STOP_SIGNALS}
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def _on_stop_signal(number: int, frame: FrameType | None) -> None:

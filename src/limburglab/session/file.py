@@ -270,7 +270,7 @@ def recorded_flow(session: Session) -> Flow:
     from limburglab.flow.loading import load as load_flow
 
     source = session.flow.source or session.flow.id
-    folder = session.path.parent if session.path else Path()
+    folder = session.path.resolve().parent if session.path else Path()
     candidate = folder / source
     if candidate.is_file():
         flow = load_flow(candidate)

@@ -24,7 +24,8 @@ class SessionLock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lock_path = path.parent / f".{path.name}.lock"
+        real = path.resolve()  # a link and its target are one session
+        self.lock_path = real.parent / f".{real.name}.lock"
         self._lock: Any = None
 
     def __enter__(self) -> SessionLock:

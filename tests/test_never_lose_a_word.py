@@ -1,0 +1,560 @@
+"""Never lose a word: each way a confirmed word was once lost, as a real run in a terminal.
+
+Every test drives the real `limburglab` in a pseudo-terminal (pexpect) or through its plain line
+protocol, interrupts or disturbs it the way a room full of people does, and then reads the
+session file: what was confirmed is there, and `resume` goes on where the work stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+import yaml
+
+from test_terminal_e2e import (
+    BASIS,
+    CONCLUSIE_DRIJFVEREN,
+    CTRL_B,
+    CTRL_C,
+    DRIJFVEER,
+    ENTER,
+    LIMBURGLAB,
+    META,
+    MORE,
+    WHAT_NOW,
+    Terminal,
+)
+
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+TOELICHTING = "Toelichting bij „{}”"
+
+SMALL_FLOW = """\
+    id: kort
+    title: Kort
+    version: 1
+    sections:
+      - id: s
+        title: Eén onderdeel
+        timebox: 5m
+        questions:
+          - id: naam
+            type: text
+            prompt: Naam
+          - id: plaats
+            type: text
+            prompt: Plaats
+          - id: notitie
+            type: text
+            prompt: Notitie
+"""
+
+THEMES_FLOW = """\
+    id: themas
+    title: Thema's
+    version: 1
+    sections:
+      - id: t
+        title: Thema's
+        questions:
+          - id: themas
+            type: multiselect
+            prompt: Thema's
+            choices: [Eenzaamheid, Armoede, Sociale cohesie]
+          - id: prioriteit
+            type: rank
+            prompt: Volgorde
+            choices_from: themas
+            when: themas | length > 1
+          - id: ideeen_cohesie
+            type: paragraph
+            label: "Sociale cohesie: ideeën"
+            prompt: Ideeën bij sociale cohesie
+            when: "'Sociale cohesie' in themas"
+          - id: stemmen
+            type: vote
+            prompt: Stemmen
+            budget: 3
+            choices: [Ja, Nee]
+            when: themas | length > 5
+"""
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def first_section_empty(term: Terminal) -> None:
+    """Drijfveren without answers, then on to Basis."""
+    term.answer(DRIJFVEER, ENTER)
+    term.answer(CONCLUSIE_DRIJFVEREN, ENTER)
+    term.answer(WHAT_NOW, ENTER)
+
+
+def write_flow(folder: Path, text: str, name: str = "flow.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def plain(cwd: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None) -> Any:
+    return subprocess.run(
+        [LIMBURGLAB, *args, "--plain"],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "LIMBURGLAB_LANG": "nl", **(env or {})},
+    )
+
+
+def spawn_plain(cwd: Path, *args: str, env: dict[str, str] | None = None) -> Any:
+    """The plain protocol in a pseudo-terminal, to be answered prompt by prompt."""
+    return pexpect.spawn(
+        LIMBURGLAB,
+        [*args, "--plain"],
+        cwd=str(cwd),
+        env={**os.environ, "LIMBURGLAB_LANG": "nl", "NO_COLOR": "1", **(env or {})},
+        encoding="utf-8",
+        timeout=15,
+    )
+
+
+# --- 1. going back in a list ------------------------------------------------------------------
+
+
+def test_going_back_in_a_list_keeps_the_later_entries(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    first_section_empty(term)
+    for number, text in enumerate(["X", "Y", "Z"], start=1):
+        term.answer(f"punt {number}; leeg = klaar", text + ENTER)
+    term.answer("punt 4; leeg = klaar", CTRL_B)
+    term.answer("punt 3; leeg = klaar", CTRL_B)
+    term.answer("punt 2; leeg = klaar", ENTER)  # Y, kept
+    term.answer("punt 3; leeg = klaar", "")
+    term.expect("Z")  # offered again in its place
+    term.child.send(ENTER)
+    term.answer("punt 4; leeg = klaar", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["basis"]["basis"] == ["X", "Y", "Z"]
+
+
+def test_going_back_to_the_first_entry_and_stopping_keeps_the_list(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    term.answer(DRIJFVEER, "Overleven" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", "Middag" + ENTER)
+    term.answer("Wat was het effect van „Middag”?", "Opkomst beter" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", ENTER)
+    term.answer(DRIJFVEER, "Netwerk" + ENTER)
+    term.answer("Voorbeeld bij „Netwerk”", "Samen folders" + ENTER)
+    term.answer("Wat was het effect van „Samen folders”?", ENTER)
+    term.answer("Voorbeeld bij „Netwerk”", CTRL_B)
+    for prompt in (
+        "Wat was het effect van „Samen folders”?",
+        "Voorbeeld bij „Netwerk”",
+        DRIJFVEER,
+        "Voorbeeld bij „Overleven”",
+        "Wat was het effect van „Middag”?",
+        "Voorbeeld bij „Overleven”",
+    ):
+        term.answer(prompt, CTRL_B)
+    term.answer(DRIJFVEER, CTRL_C)  # back at drijfveer 1
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["drijfveren"]["drijfveren"] == [
+        {"text": "Overleven", "voorbeelden": [{"text": "Middag", "effect": "Opkomst beter"}]},
+        {"text": "Netwerk", "voorbeelden": ["Samen folders"]},
+    ]
+
+
+# --- 2. Ctrl-C in a paragraph -----------------------------------------------------------------
+
+
+def test_ctrl_c_in_a_paragraph_keeps_its_confirmed_lines_and_the_line_being_typed(
+    tmp_path: Path,
+) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    term.answer(DRIJFVEER, ENTER)
+    term.answer(CONCLUSIE_DRIJFVEREN, "Eerste regel" + ENTER)
+    term.answer(MORE, "Tweede regel" + ENTER)
+    term.answer(MORE, "Derde, half" + CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["drijfveren"]["conclusie_drijfveren"] == "Eerste regel\nTweede regel"
+    assert saved["draft"] == {"path": "drijfveren.conclusie_drijfveren", "text": "Derde, half"}
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.answer(CONCLUSIE_DRIJFVEREN, ENTER)  # the first line, offered
+    term.answer(MORE, ENTER)  # the second
+    term.answer(MORE, " en af" + ENTER)  # the draft, offered to finish
+    term.answer(MORE, ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["drijfveren"]["conclusie_drijfveren"] == (
+        "Eerste regel\nTweede regel\nDerde, half en af"
+    )
+    assert "draft" not in saved
+
+
+# --- 3. resume inside the follow-ups of an entry ----------------------------------------------
+
+
+def test_resume_asks_the_remaining_follow_ups_of_the_interrupted_entry(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    first_section_empty(term)
+    term.answer(BASIS, ENTER)
+    term.answer("Conclusie van de groep over de basis", ENTER)
+    term.answer(WHAT_NOW, ENTER)
+    term.answer("Welke voorwaarde voor samenwerking noemt de groep?", "Tijd" + ENTER)
+    term.answer(TOELICHTING.format("Tijd"), "Niemand heeft" + CTRL_C)
+    assert term.end() == 130
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.answer(TOELICHTING.format("Tijd"), " tijd" + ENTER)  # the draft, then on
+    term.answer(MORE, ENTER)
+    term.answer("Subpunt bij „Tijd”", "Avonden" + ENTER)
+    term.answer("Subpunt bij „Tijd”", ENTER)
+    term.answer("Wat werd na discussie geconcludeerd over „Tijd”?", "Vrijwilligers" + ENTER)
+    term.answer(MORE, ENTER)
+    term.answer("Welke voorwaarde voor samenwerking noemt de groep?", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["voorwaarden"]["voorwaarden"] == [
+        {
+            "text": "Tijd",
+            "toelichting": "Niemand heeft tijd",
+            "subpunten": ["Avonden"],
+            "conclusie": "Vrijwilligers",
+        }
+    ]
+
+
+def test_resume_after_kill_minus_nine_asks_the_follow_up_that_was_open(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    first_section_empty(term)
+    term.answer(BASIS, ENTER)
+    term.answer("Conclusie van de groep over de basis", ENTER)
+    term.answer(WHAT_NOW, ENTER)
+    term.answer("Welke voorwaarde voor samenwerking noemt de groep?", "Tijd" + ENTER)
+    term.expect(TOELICHTING.format("Tijd"))
+    term.child.kill(signal.SIGKILL)
+    term.child.close()
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.expect(TOELICHTING.format("Tijd"))
+    term.child.send(CTRL_C)
+    assert term.end() == 130
+
+
+# --- 4. resume never re-asks what was just answered --------------------------------------------
+
+
+@pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM, signal.SIGKILL])
+def test_resume_after_a_signal_asks_the_open_question_not_the_answered_one(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    child = spawn_plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    child.expect_exact("? Naam")
+    child.sendline("Jan")
+    child.expect_exact("? Plaats")
+    child.sendline("Maastricht")
+    child.expect_exact("? Notitie")
+    time.sleep(0.2)
+    child.kill(stop)
+    child.expect(pexpect.EOF)
+    child.close()
+    if stop != signal.SIGKILL:
+        assert child.exitstatus == 128 + stop
+        assert "limburglab resume s.yaml" in child.before
+    result = plain(tmp_path, "resume", "s.yaml", stdin="een notitie\n\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "? Notitie" in result.stderr
+    assert "? Plaats" not in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"] == {
+        "s": {"naam": "Jan", "plaats": "Maastricht", "notitie": "een notitie"}
+    }
+
+
+# --- 5. the flow of a session is the flow it was run with --------------------------------------
+
+
+def test_resume_from_another_folder_finds_the_sessions_own_flow(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_flow(project, SMALL_FLOW)
+    other = tmp_path / "elders"
+    write_flow(other, SMALL_FLOW.replace("id: kort", "id: ander"))
+    result = plain(
+        project, "run", "flow.yaml", "--session", "sessions/s.yaml", *META, stdin="Jan\n"
+    )
+    assert result.returncode == 1  # end of input after the first answer
+    session = project / "sessions" / "s.yaml"
+    assert load(session)["flow"]["source"] == "../flow.yaml"
+
+    result = plain(other, "resume", str(session), stdin="Maastricht\n")
+    assert "de flow is veranderd" not in result.stderr
+    assert load(session)["answers"]["s"] == {"naam": "Jan", "plaats": "Maastricht"}
+
+
+def test_resume_with_a_flow_of_another_id_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    other = write_flow(tmp_path, SMALL_FLOW.replace("id: kort", "id: ander"), "ander.yaml")
+    plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin="Jan\n")
+    before = (tmp_path / "s.yaml").read_bytes()
+    result = plain(tmp_path, "resume", "s.yaml", "--flow", str(other), stdin="x\n")
+    assert result.returncode == 1
+    assert "hoort bij de flow `kort`, niet bij `ander`" in result.stderr
+    assert (tmp_path / "s.yaml").read_bytes() == before
+
+
+def test_resume_after_the_flow_lost_a_question_keeps_its_answer_in_the_file(
+    tmp_path: Path,
+) -> None:
+    flow = write_flow(tmp_path, SMALL_FLOW)
+    plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin="Jan\nMaastricht\n")
+    flow.write_text(
+        textwrap.dedent(SMALL_FLOW).replace(
+            "      - id: plaats\n        type: text\n        prompt: Plaats\n", ""
+        ),
+        encoding="utf-8",
+    )
+    result = plain(tmp_path, "resume", "s.yaml", stdin="notitie\n")
+    assert "worden niet gebruikt: s.plaats" in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"]["s"] == {
+        "naam": "Jan",
+        "plaats": "Maastricht",
+        "notitie": "notitie",
+    }
+
+
+# --- 6. one owner at a time --------------------------------------------------------------------
+
+
+def test_a_second_window_on_the_same_session_is_refused(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin="Jan\n")
+    first = spawn_plain(tmp_path, "resume", "s.yaml")
+    first.expect_exact("? Plaats")
+    second = plain(tmp_path, "resume", "s.yaml", stdin="Venlo\n")
+    assert second.returncode == 1
+    assert "is al geopend in een ander venster of proces (pid " in second.stderr
+    assert "Traceback" not in second.stderr
+    first.sendline("Maastricht")
+    first.expect_exact("? Notitie")
+    first.sendintr()
+    first.expect(pexpect.EOF)
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["plaats"] == "Maastricht"
+
+
+def test_a_session_changed_on_disk_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    child = spawn_plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    child.expect_exact("? Naam")
+    session = tmp_path / "s.yaml"
+    edited = session.read_text(encoding="utf-8").replace("group: Groep 1", "group: Groep 1b")
+    time.sleep(0.05)
+    session.write_text(edited, encoding="utf-8")  # a hand edit while the session runs
+    child.sendline("Jan")
+    child.expect_exact("s.yaml is buiten deze sessie om gewijzigd en wordt niet overschreven")
+    child.expect_exact("? Plaats")
+    child.sendline("Maastricht")
+    child.expect_exact("? Notitie")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert session.read_text(encoding="utf-8") == edited
+    sides = list(tmp_path.glob("s.*.yaml"))
+    assert len(sides) == 1
+    assert f"limburglab resume {sides[0].name}" in child.before
+    assert load(sides[0])["answers"]["s"]["plaats"] == "Maastricht"
+
+
+# --- 7. "opgeslagen" only when it is ---------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Any:
+    """A 1 MB file system of its own, to fill up; root only (CI runs as root)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_is_said_and_never_called_saved(small_disk: Path, tmp_path: Path) -> None:
+    write_flow(small_disk, SMALL_FLOW)
+    data = tmp_path / "data"
+    child = spawn_plain(
+        small_disk,
+        "run",
+        "flow.yaml",
+        "--session",
+        "s.yaml",
+        *META,
+        env={"XDG_DATA_HOME": str(data)},
+    )
+    child.expect_exact("? Naam")
+    child.sendline("Jan")
+    child.expect_exact("? Plaats")
+    filler = os.open(small_disk / "vol", os.O_WRONLY | os.O_CREAT)
+    try:  # fill the disk to the last byte
+        while os.write(filler, b"\0" * 512):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(filler)
+    child.sendline("Maastricht")
+    child.expect_exact("Niet opgeslagen!")
+    child.sendline("Notitie")
+    child.expect_exact("Wat nu?")
+    child.sendline("")
+    child.expect_exact("Afronden?")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    output = child.before
+    assert child.exitstatus == 1
+    assert "Sessie afgerond en opgeslagen" not in output
+    rescue = next((data / "limburglab" / "rescue").glob("s.*.yaml"))
+    assert str(rescue) in output.replace("\r\n", "")
+    assert load(rescue)["answers"]["s"] == {
+        "naam": "Jan",
+        "plaats": "Maastricht",
+        "notitie": "Notitie",
+    }
+    assert load(small_disk / "s.yaml")["answers"]["s"] == {"naam": "Jan"}
+
+
+# --- 8. SIGHUP and SIGTERM keep the section's time ----------------------------------------------
+
+
+@pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM])
+def test_a_closed_window_saves_says_how_to_resume_and_keeps_the_time(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    term.answer(DRIJFVEER, "Overleven")
+    time.sleep(2.2)
+    term.child.kill(stop)
+    term.expect("limburglab resume s.yaml")
+    assert term.end() == 128 + stop
+    saved = load(tmp_path / "s.yaml")
+    assert saved["timing"]["drijfveren"]["actual"] >= 2
+    assert saved["draft"] == {"path": "drijfveren.drijfveren[0]", "text": "Overleven"}
+
+
+# --- 9. pasting lines ---------------------------------------------------------------------------
+
+
+def test_pasted_lines_become_one_entry_each_and_lines_of_a_paragraph(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    first_section_empty(term)
+    term.answer(BASIS, PASTE_START + "Elkaar ontmoeten\nElkaar kennen\nOpenstaan" + PASTE_END)
+    term.child.send(ENTER)
+    term.answer("punt 4; leeg = klaar", ENTER)
+    term.answer("Conclusie van de groep over de basis", PASTE_START + "Regel een\nRegel twee")
+    term.child.send(PASTE_END + ENTER)
+    term.answer(MORE, ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    basis = load(tmp_path / "s.yaml")["answers"]["basis"]
+    assert basis == {
+        "basis": ["Elkaar ontmoeten", "Elkaar kennen", "Openstaan"],
+        "conclusie_basis": "Regel een\nRegel twee",
+    }
+
+
+# --- 10 and 11. answers that no longer apply ----------------------------------------------------
+
+
+def test_an_unticked_theme_is_taken_out_of_the_ranking_and_the_report(tmp_path: Path) -> None:
+    write_flow(tmp_path, THEMES_FLOW)
+    stdin = "\n".join(
+        [
+            "1,2,3",  # all three themes
+            "3,1,2",  # Sociale cohesie first
+            "Buurtfeest",  # ideeën bij sociale cohesie
+            "",
+            "2",  # review: change an answer
+            "1",  # themas
+            "1,2",  # without Sociale cohesie: the ranking is asked again
+            "2,1",
+            "",  # review: go on
+            "",  # final review: finish
+        ]
+    )
+    result = plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin=stdin + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "„Volgorde” hangt af van het gewijzigde antwoord" in result.stderr
+    answers = load(tmp_path / "s.yaml")["answers"]["t"]
+    assert answers["prioriteit"] == ["Armoede", "Eenzaamheid"]
+    assert answers["ideeen_cohesie"] == "Buurtfeest"  # kept, in case it is ticked again
+    report = subprocess.run(
+        [LIMBURGLAB, "report", "s.yaml"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert report.returncode == 0, report.stderr
+    assert "Buurtfeest" not in report.stdout
+    assert "Sociale cohesie: ideeën" not in report.stdout
+
+
+def test_a_wrong_shape_under_a_question_that_does_not_apply_is_located(tmp_path: Path) -> None:
+    write_flow(tmp_path, THEMES_FLOW)
+    plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin="1\n\n\n\n")
+    session = tmp_path / "s.yaml"
+    text = session.read_text(encoding="utf-8").replace(
+        "    themas:", "    stemmen: abc\n    themas:"
+    )
+    session.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    stemmen: abc") + 1
+    for args in (["resume", "s.yaml", "--plain"], ["report", "s.yaml"]):
+        result = subprocess.run([LIMBURGLAB, *args], cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 1
+        assert f"s.yaml:{line}:" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert session.read_text(encoding="utf-8") == text
+
+
+# --- 12. links and outputs ------------------------------------------------------------------------
+
+
+def test_a_session_reached_through_a_link_is_written_through(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    real = tmp_path / "echt"
+    real.mkdir()
+    plain(tmp_path, "run", "flow.yaml", "--session", "echt/s.yaml", *META, stdin="Jan\n")
+    (tmp_path / "s.yaml").symlink_to(real / "s.yaml")
+    plain(tmp_path, "resume", "s.yaml", stdin="Maastricht\n")
+    assert (tmp_path / "s.yaml").is_symlink()
+    assert load(real / "s.yaml")["answers"]["s"]["plaats"] == "Maastricht"
+
+
+def test_a_report_never_overwrites_a_session(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    for name in ("a.yaml", "b.yaml"):
+        plain(tmp_path, "run", "flow.yaml", "--session", name, *META, stdin="Jan\n\n\n\n\n")
+    before = {name: (tmp_path / name).read_bytes() for name in ("a.yaml", "b.yaml")}
+    for output in ("a.yaml", "b.yaml"):
+        result = subprocess.run(
+            [LIMBURGLAB, "report", "a.yaml", "-o", output, "--format", "md"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 1
+        assert "wordt niet overschreven" in result.stderr
+    assert {name: (tmp_path / name).read_bytes() for name in before} == before
