@@ -20,6 +20,10 @@ NL: dict[str, str] = {
     "yaml.too_big": "te veel verwijzingen (anchors/aliassen): het document zou onredelijk groot "
     "worden en is daarom geweigerd",
     "yaml.duplicate_key": "sleutel `{key}` staat hier twee keer",
+    "yaml.bad_value": "`{value}` past niet bij {tag}; laat de tag weg of geef een waarde die "
+    "erbij past",
+    "yaml.unknown_tag": "de tag `{tag}` wordt niet gelezen; laat hem weg (en zet de waarde "
+    "tussen aanhalingstekens als het tekst is)",
     "hint.did_you_mean": "Bedoelde u `{word}`?",
     # the flow
     "kind.flow": "de flow",
@@ -47,8 +51,8 @@ NL: dict[str, str] = {
     "flow.key_not_for_type": "`{key}` hoort niet bij een vraag van type `{type}` "
     "(wel bij: {types})",
     "flow.unknown_type": "onbekend vraagtype `{type}`; kies uit {types}.",
-    "flow.timebox": "ongeldige timebox; schrijf bijvoorbeeld `90s`, `10m`, `1h30m` of een "
-    "aantal minuten",
+    "flow.timebox": "ongeldige timebox; schrijf bijvoorbeeld `90s`, `10m`, `15 minuten`, `1h30m`, "
+    "`1 uur` of een aantal minuten",
     "flow.bad_pattern": "`pattern` is geen geldige reguliere expressie: {reason}",
     "flow.duplicate_section": "onderdeel-id `{id}` komt al eerder voor; ids moeten uniek zijn",
     "flow.duplicate_question": "vraag-id `{id}` komt al eerder voor; ids moeten uniek zijn in de "
@@ -65,8 +69,9 @@ NL: dict[str, str] = {
     "flow.min_max": "`min` ({min}) is groter dan `max` ({max})",
     "flow.scale_range": "bij een schaal moet `min` ({min}) kleiner zijn dan `max` ({max})",
     "flow.wrong_entry": "punt {number} van `{key}` moet {expected} zijn",
-    "flow.quote_yes_no": "Zet yes/no en on/off tussen aanhalingstekens, anders leest YAML ze als "
-    "true/false.",
+    "flow.quote_text": 'Bedoelt u tekst, zet de waarde dan tussen aanhalingstekens: `"{value}"`.',
+    "flow.timebox_clock": "`{value}` is een kloktijd, geen duur; schrijf bijvoorbeeld `10m` voor "
+    "tien minuten of `1h` voor een uur",
     "flow.single_equals": "Gebruik == om te vergelijken (niet =).",
     "flow.unknown_name": "onbekende flow `{name}`; geef een pad naar een .yaml-bestand of een "
     "meegeleverde flow: {names}.",
@@ -251,6 +256,8 @@ NL: dict[str, str] = {
     "`organisers:` en `rounds:`",
     "event.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
     "event.text": "`{key}` moet tekst zijn",
+    "event.bad_date": "`{date}` is geen bestaande datum; schrijf de datum als jjjj-mm-dd, "
+    "bijvoorbeeld 2024-10-10",
     "event.names": "`{key}` moet een lijst met namen zijn, bijvoorbeeld `[Humanitas, FAM!]`",
     "event.count": "`{key}` moet een positief geheel getal zijn",
     "event.counts": "`{key}` moet per ronde het aantal subgroepen geven, bijvoorbeeld `[4, 3]`",
@@ -326,6 +333,9 @@ EN: dict[str, str] = {
     "yaml.too_big": "too many references (anchors/aliases): the document would become "
     "unreasonably large and was refused",
     "yaml.duplicate_key": "key `{key}` appears here twice",
+    "yaml.bad_value": "`{value}` does not fit {tag}; leave out the tag or give a value that fits",
+    "yaml.unknown_tag": "the tag `{tag}` is not read; leave it out (and put the value in quotes "
+    "if it is text)",
     "hint.did_you_mean": "Did you mean `{word}`?",
     "kind.flow": "the flow",
     "kind.section": "a section",
@@ -351,8 +361,8 @@ EN: dict[str, str] = {
     "flow.key_not_for_type": "`{key}` does not belong to a question of type `{type}` "
     "(it does to: {types})",
     "flow.unknown_type": "unknown question type `{type}`; choose from {types}.",
-    "flow.timebox": "invalid timebox; write for example `90s`, `10m`, `1h30m` or a number of "
-    "minutes",
+    "flow.timebox": "invalid timebox; write for example `90s`, `10m`, `15 minutes`, `1h30m`, "
+    "`1 hour` or a number of minutes",
     "flow.bad_pattern": "`pattern` is not a valid regular expression: {reason}",
     "flow.duplicate_section": "section id `{id}` is used before; ids must be unique",
     "flow.duplicate_question": "question id `{id}` is used before; ids must be unique in the "
@@ -369,7 +379,9 @@ EN: dict[str, str] = {
     "flow.min_max": "`min` ({min}) is larger than `max` ({max})",
     "flow.scale_range": "a scale needs `min` ({min}) to be smaller than `max` ({max})",
     "flow.wrong_entry": "entry {number} of `{key}` must be {expected}",
-    "flow.quote_yes_no": "Put yes/no and on/off in quotes, or YAML reads them as true/false.",
+    "flow.quote_text": 'If you mean text, put the value in quotes: `"{value}"`.',
+    "flow.timebox_clock": "`{value}` is a clock time, not a duration; write for example `10m` "
+    "for ten minutes or `1h` for an hour",
     "flow.single_equals": "Use == to compare (not =).",
     "flow.unknown_name": "unknown flow `{name}`; give the path of a .yaml file or a bundled "
     "flow: {names}.",
@@ -546,6 +558,8 @@ EN: dict[str, str] = {
     "and `rounds:`",
     "event.unknown_key": "unknown key `{key}`; allowed: {keys}",
     "event.text": "`{key}` must be text",
+    "event.bad_date": "`{date}` is not a real date; write the date as yyyy-mm-dd, for example "
+    "2024-10-10",
     "event.names": "`{key}` must be a list of names, for example `[Humanitas, FAM!]`",
     "event.count": "`{key}` must be a positive whole number",
     "event.counts": "`{key}` must give the number of subgroups per round, for example `[4, 3]`",

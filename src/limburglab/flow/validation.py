@@ -130,7 +130,7 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
         elif kind == "union_tag_not_found":
             problems.append(doc.problem(loc, t("flow.missing", key="type"), key=False))
         elif kind in _TYPE_NAMES:
-            problems.append(doc.problem(loc, _wrong_type(doc.data, loc, kind), key=False))
+            problems.append(doc.problem(loc, _wrong_type(doc, loc, kind), key=False))
         elif kind == "too_short":
             problems.append(doc.problem(loc, t("flow.empty_list", key=loc[-1]), key=False))
         elif kind == "literal_error":
@@ -154,15 +154,17 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
     return problems
 
 
-def _wrong_type(data: Any, loc: tuple[int | str, ...], kind: str) -> str:
+def _wrong_type(doc: yamlsource.Document, loc: tuple[int | str, ...], kind: str) -> str:
     expected = t("type." + _TYPE_NAMES[kind])
     if len(loc) < 2 or not isinstance(loc[-1], int):
-        return t("flow.wrong_type", key=loc[-1] if loc else "", expected=expected)
-    if loc[-2] == "choices":
-        expected = t("type.text")
-    message = t("flow.wrong_entry", number=loc[-1] + 1, key=loc[-2], expected=expected)
-    if isinstance(_node(data, loc), bool):
-        message += ". " + t("flow.quote_yes_no")
+        message = t("flow.wrong_type", key=loc[-1] if loc else "", expected=expected)
+    else:
+        if loc[-2] == "choices":
+            expected = t("type.text")
+        message = t("flow.wrong_entry", number=loc[-1] + 1, key=loc[-2], expected=expected)
+    written = doc.raw.get(loc)
+    if expected == t("type.text") and written is not None:
+        message += ". " + t("flow.quote_text", value=written)
     return message
 
 
