@@ -1285,3 +1285,47 @@ def test_messages_in_english(
     ]
     assert result.stderr == "3 problems found\n"
     assert result.exit_code == 1
+
+
+# --- choices that cannot lose votes ------------------------------------------------------------
+
+
+def test_choices_that_merge_into_one_are_refused(runner: CliRunner, write_flow: WriteFlow) -> None:
+    path = write_flow(
+        """\
+        id: test
+        title: Test
+        version: 1
+        sections:
+          - id: a
+            title: A
+            questions:
+              - id: q
+                type: vote
+                prompt: P
+                budget: 9
+                choices: [Buurthuis, Sport, Buurthuis, "sport!", {value: " BUURT-HUIS"}]
+        """
+    )
+
+    same = "hoofdletters, spaties en leestekens tellen niet mee, dus stemmen zouden samenvallen"
+    assert_problems(
+        validate(runner, path),
+        f"{path}:12:37: keuze `Buurthuis` is dezelfde als keuze 1 (`Buurthuis`): {same}; "
+        "geef elke keuze één keer",
+        f"{path}:12:48: keuze `sport!` is dezelfde als keuze 2 (`Sport`): {same}; "
+        "geef elke keuze één keer",
+    )
+
+
+def test_choices_from_a_list_offer_each_distinct_entry_once() -> None:
+    evaluatie = flow.load("evaluatie")
+    found = evaluatie.question("stemmen")
+    assert found is not None
+    question = found[1]
+    assert isinstance(question, flow.VoteQuestion)
+    answers = {"acties": ["Open dag", {"text": "Buurtkrant"}, "open dag!", " ", "Buurtkrant"]}
+
+    choices = evaluatie.choices(question, answers)
+
+    assert [c.value for c in choices] == ["Open dag", "Buurtkrant"]

@@ -59,6 +59,9 @@ NL: dict[str, str] = {
     "hele flow",
     "flow.duplicate_followup": "vervolgvraag-id `{id}` komt al eerder voor in deze `item`-lijst",
     "flow.choices_both": "geef `choices` of `choices_from`, niet allebei",
+    "flow.duplicate_choice": "keuze `{value}` is dezelfde als keuze {number} (`{first}`): "
+    "hoofdletters, spaties en leestekens tellen niet mee, dus stemmen zouden samenvallen; "
+    "geef elke keuze één keer",
     "flow.choices_missing": "deze vraag heeft `choices` of `choices_from` nodig",
     "flow.choices_from_type": "`choices_from` moet een eerdere vraag van type `list` of "
     "`multiselect` noemen; `{name}` is dat niet",
@@ -369,6 +372,9 @@ EN: dict[str, str] = {
     "whole flow",
     "flow.duplicate_followup": "follow-up id `{id}` is used before in this `item` list",
     "flow.choices_both": "give `choices` or `choices_from`, not both",
+    "flow.duplicate_choice": "choice `{value}` is the same as choice {number} (`{first}`): "
+    "case, spaces and punctuation do not count, so votes would fall together; give each choice "
+    "once",
     "flow.choices_missing": "this question needs `choices` or `choices_from`",
     "flow.choices_from_type": "`choices_from` must name an earlier question of type `list` or "
     "`multiselect`; `{name}` is not one",

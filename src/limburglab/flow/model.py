@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from limburglab.messages import t
+from limburglab.text import normalise
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -388,7 +389,12 @@ class Flow:
         if found and isinstance(found[1], MultiselectQuestion) and found[1].choices:
             labels = {c.value: c.text for c in found[1].choices}
         values = [entry_text(entry) for entry in earlier] if isinstance(earlier, list) else []
-        return [Choice(value=v, label=labels.get(v)) for v in values if v]
+        # An entry named twice is one choice: two would split the votes for it.
+        distinct: dict[str, str] = {}
+        for value in values:
+            if value.strip():
+                distinct.setdefault(normalise(value), value)
+        return [Choice(value=v, label=labels.get(v)) for v in distinct.values()]
 
 
 def entry_text(entry: Any) -> str:

@@ -21,6 +21,7 @@ from limburglab.errors import FlowError, Problem
 from limburglab.flow import expressions
 from limburglab.flow.model import QUESTION_TYPES, Choice, Flow, Section, _Question
 from limburglab.messages import did_you_mean, t
+from limburglab.text import normalise
 
 
 @cache
@@ -247,6 +248,7 @@ class _Semantics:
         self._choices_from(q, loc)
         self._ranges(q, loc)
         if q.get("type") in ("select", "multiselect", "rank", "vote"):
+            self._distinct_choices(q.get("choices"), (*loc, "choices"))
             if "choices" in q and "choices_from" in q:
                 self.add((*loc, "choices_from"), t("flow.choices_both"), key=True)
             elif "choices" not in q and "choices_from" not in q:
@@ -290,6 +292,20 @@ class _Semantics:
                 known = [*self.earlier, *(["item"] if item else [])]
                 message = t("flow.name_unknown", key=key, name=name)
                 self.add(where, message + did_you_mean(name, known))
+
+    def _distinct_choices(self, choices: Any, loc: tuple[int | str, ...]) -> None:
+        """Two choices that merging would take for one would lose the votes of one of them."""
+        seen: dict[str, tuple[int, str]] = {}
+        for index, choice in enumerate(choices if isinstance(choices, list) else []):
+            value = choice.get("value") if isinstance(choice, dict) else choice
+            if not isinstance(value, str):
+                continue
+            first = seen.setdefault(normalise(value), (index, value))
+            if first[0] != index:
+                message = t(
+                    "flow.duplicate_choice", value=value, number=first[0] + 1, first=first[1]
+                )
+                self.add((*loc, index), message)
 
     def _choices_from(self, q: dict[str, Any], loc: tuple[int | str, ...]) -> None:
         source = q.get("choices_from")
