@@ -14,6 +14,9 @@ NL: dict[str, str] = {
     "file.unreadable": "bestand kan niet gelezen worden: {reason}",
     "file.not_utf8": "geen geldige UTF-8-tekst; sla het bestand op als UTF-8",
     "file.empty": "bestand is leeg",
+    "file.not_regular": "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe); "
+    "geef het pad van een bestand",
+    "file.too_big": "bestand is te groot ({size}); limburglab leest bestanden tot {limit}",
     "file.cannot_write": "kan {path} niet schrijven: {reason}",
     "yaml.tab": "tab in de inspringing; YAML staat alleen spaties toe",
     "yaml.syntax": "YAML-fout: {reason}",
@@ -58,6 +61,8 @@ NL: dict[str, str] = {
     "flow.duplicate_question": "vraag-id `{id}` komt al eerder voor; ids moeten uniek zijn in de "
     "hele flow",
     "flow.duplicate_followup": "vervolgvraag-id `{id}` komt al eerder voor in deze `item`-lijst",
+    "flow.too_deep": "vervolgvragen mogen hoogstens {max} niveaus diep gaan; deze `item` is "
+    "niveau {depth}",
     "flow.choices_both": "geef `choices` of `choices_from`, niet allebei",
     "flow.duplicate_choice": "keuze `{value}` is dezelfde als keuze {number} (`{first}`): "
     "hoofdletters, spaties en leestekens tellen niet mee, dus stemmen zouden samenvallen; "
@@ -66,6 +71,11 @@ NL: dict[str, str] = {
     "flow.choices_from_type": "`choices_from` moet een eerdere vraag van type `list` of "
     "`multiselect` noemen; `{name}` is dat niet",
     "flow.jinja_syntax": "fout in `{key}`: {reason}",
+    "flow.expression_statement": "`{key}` mag alleen tekst en `{{{{ … }}}}` bevatten, geen "
+    "`{{% … %}}` (zoals for of if)",
+    "flow.expression_limit": "`{key}` rekent met te grote getallen of maakt te veel tekst "
+    "(`*`, `**` of een te grote breedte); een voorwaarde of vraag maakt hoogstens {size} tekens "
+    "of punten",
     "flow.name_later": "`{key}` gebruikt `{name}`, maar die vraag komt pas later; verwijs alleen "
     "naar eerdere vragen",
     "flow.name_unknown": "`{key}` gebruikt `{name}`, maar er is geen eerdere vraag met dat id.",
@@ -249,6 +259,7 @@ NL: dict[str, str] = {
     "report.template_not_pdf": "{path}: een Typst-sjabloon (.typ) maakt alleen PDF; kies "
     "-o verslag.pdf of --format pdf",
     "report.template_missing": "{path}: sjabloon bestaat niet; controleer het pad",
+    "report.template_unusable": "{path}: sjabloon: {reason}",
     "report.template_error": "{path}:{line}: fout in het sjabloon: {reason}. Pas het sjabloon "
     "aan en probeer het opnieuw.",
     "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
@@ -263,6 +274,7 @@ NL: dict[str, str] = {
     "bijvoorbeeld 2024-10-10",
     "event.names": "`{key}` moet een lijst met namen zijn, bijvoorbeeld `[Humanitas, FAM!]`",
     "event.count": "`{key}` moet een positief geheel getal zijn",
+    "event.too_many": "`{key}` is onredelijk groot; hoogstens {limit}",
     "event.counts": "`{key}` moet per ronde het aantal subgroepen geven, bijvoorbeeld `[4, 3]`",
     "event.rounds_mismatch": "`subgroups` noemt {count} rondes, maar `rounds` is {rounds}; "
     "geef per ronde één aantal",
@@ -330,6 +342,9 @@ EN: dict[str, str] = {
     "file.unreadable": "file cannot be read: {reason}",
     "file.not_utf8": "not valid UTF-8 text; save the file as UTF-8",
     "file.empty": "file is empty",
+    "file.not_regular": "this is not a regular file (but a device or pipe, for example); give "
+    "the path of a file",
+    "file.too_big": "file is too big ({size}); limburglab reads files up to {limit}",
     "file.cannot_write": "cannot write {path}: {reason}",
     "yaml.tab": "tab in the indentation; YAML allows only spaces",
     "yaml.syntax": "YAML error: {reason}",
@@ -371,6 +386,8 @@ EN: dict[str, str] = {
     "flow.duplicate_question": "question id `{id}` is used before; ids must be unique in the "
     "whole flow",
     "flow.duplicate_followup": "follow-up id `{id}` is used before in this `item` list",
+    "flow.too_deep": "follow-up questions may go at most {max} levels deep; this `item` is "
+    "level {depth}",
     "flow.choices_both": "give `choices` or `choices_from`, not both",
     "flow.duplicate_choice": "choice `{value}` is the same as choice {number} (`{first}`): "
     "case, spaces and punctuation do not count, so votes would fall together; give each choice "
@@ -379,6 +396,11 @@ EN: dict[str, str] = {
     "flow.choices_from_type": "`choices_from` must name an earlier question of type `list` or "
     "`multiselect`; `{name}` is not one",
     "flow.jinja_syntax": "error in `{key}`: {reason}",
+    "flow.expression_statement": "`{key}` may hold only text and `{{{{ … }}}}`, no `{{% … %}}` "
+    "(such as for or if)",
+    "flow.expression_limit": "`{key}` computes too large numbers or builds too much text (`*`, "
+    "`**` or too large a width); a condition or prompt builds at most {size} characters or "
+    "items",
     "flow.name_later": "`{key}` uses `{name}`, but that question only comes later; refer to "
     "earlier questions only",
     "flow.name_unknown": "`{key}` uses `{name}`, but there is no earlier question with that id.",
@@ -554,6 +576,7 @@ EN: dict[str, str] = {
     "report.template_not_pdf": "{path}: a Typst template (.typ) makes PDF only; choose "
     "-o report.pdf or --format pdf",
     "report.template_missing": "{path}: template does not exist; check the path",
+    "report.template_unusable": "{path}: template: {reason}",
     "report.template_error": "{path}:{line}: error in the template: {reason}. Fix the template "
     "and try again.",
     "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
@@ -568,6 +591,7 @@ EN: dict[str, str] = {
     "2024-10-10",
     "event.names": "`{key}` must be a list of names, for example `[Humanitas, FAM!]`",
     "event.count": "`{key}` must be a positive whole number",
+    "event.too_many": "`{key}` is unreasonably large; at most {limit}",
     "event.counts": "`{key}` must give the number of subgroups per round, for example `[4, 3]`",
     "event.rounds_mismatch": "`subgroups` names {count} rounds, but `rounds` is {rounds}; give "
     "one number per round",

@@ -22,11 +22,13 @@ from typing import Any
 import yaml
 
 from limburglab.errors import Problem, ProblemsError
+from limburglab.files import read_input
 from limburglab.messages import t
 
 Loc = tuple[int | str, ...]
 
-#: More expanded nodes than this means aliases multiply the document ("billion laughs").
+#: More nodes repeated through aliases than this means they multiply the document ("billion
+#: laughs"). The size of a document without aliases is limited by the size of its file.
 MAX_NODES = 200_000
 
 _TAG = "tag:yaml.org,2002:"
@@ -141,12 +143,10 @@ def read_text(path: Path, error: type[ProblemsError]) -> tuple[str, str]:
     def fail(message: str, line: int = 1, column: int = 1) -> ProblemsError:
         return error([Problem(path, line, column, message)])
 
-    if not path.exists():
-        raise fail(t("file.missing"))
-    if path.is_dir():
-        raise fail(t("file.is_dir"))
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(t("file.unreadable", reason=exc.strerror or str(exc))) from None
     try:
@@ -266,7 +266,8 @@ def _clip(text: str, length: int = 40) -> str:
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.count = 0
+        self.repeats = 0
+        self.seen: set[int] = set()
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")
 
@@ -296,9 +297,12 @@ class _Builder:
         return str(self._node(node, ("\0key",)))
 
     def _node(self, node: yaml.Node, loc: Loc) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig(node.start_mark)
+        if id(node) in self.seen:  # reached again through an alias
+            self.repeats += 1
+            if self.repeats > MAX_NODES:
+                raise _TooBig(node.start_mark)
+        else:
+            self.seen.add(id(node))
         self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _TAG + "map":

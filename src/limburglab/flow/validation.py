@@ -23,6 +23,10 @@ from limburglab.flow.model import QUESTION_TYPES, Choice, Flow, Section, _Questi
 from limburglab.messages import did_you_mean, t
 from limburglab.text import normalise
 
+#: How deep follow-up questions may go: the seed uses two levels (a driver, its examples, each
+#: example's effect).
+MAX_DEPTH = 5
+
 
 @cache
 def _adapter() -> TypeAdapter[Flow]:
@@ -236,7 +240,12 @@ class _Semantics:
             seen.add(value)
 
     def _question(
-        self, q: dict[str, Any], loc: tuple[int | str, ...], siblings: set[str], item: bool
+        self,
+        q: dict[str, Any],
+        loc: tuple[int | str, ...],
+        siblings: set[str],
+        item: bool,
+        depth: int = 0,
     ) -> None:
         qid = q.get("id")
         if item:
@@ -254,11 +263,14 @@ class _Semantics:
             elif "choices" not in q and "choices_from" not in q:
                 self.add(loc, t("flow.choices_missing"))
         followups = q.get("item")
-        if isinstance(followups, list):
+        if isinstance(followups, list) and followups:
+            if depth >= MAX_DEPTH:
+                self.add((*loc, "item"), t("flow.too_deep", max=MAX_DEPTH, depth=depth + 1), True)
+                return
             inner: set[str] = set()
             for fi, followup in enumerate(followups):
                 if isinstance(followup, dict):
-                    self._question(followup, (*loc, "item", fi), inner, item=True)
+                    self._question(followup, (*loc, "item", fi), inner, item=True, depth=depth + 1)
         if not item and isinstance(qid, str):
             self.earlier[qid] = str(q.get("type"))
 
@@ -283,6 +295,12 @@ class _Semantics:
                 message += ". " + t("flow.single_equals")
             self.add(where, message)
             return
+        limit = expressions.problem_in(source, template=template)
+        if limit == "statement":
+            self.add(where, t("flow.expression_statement", key=key))
+        elif limit:
+            message = t("flow.expression_limit", key=key, size=expressions.MAX_SIZE)
+            self.add(where, message)
         for name in sorted(names):
             if name in self.earlier or (item and name == "item"):
                 continue

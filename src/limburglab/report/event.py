@@ -19,6 +19,9 @@ from limburglab.messages import t
 
 #: The name an event file has in a folder of session files.
 FILE_NAMES = ("event.yaml", "event.yml")
+#: Far beyond any workshop: a larger number is a typing error, not an event.
+MAX_ROUNDS = 100
+MAX_SUBGROUPS = 1000
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 KEYS = ("programme", "organisers", "date", "place", "rounds", "subgroups", "intro")
 
@@ -84,12 +87,16 @@ def _set(event: Event, key: Any, value: Any) -> str | None:
     elif key == "rounds":
         if not _positive(value):
             return t("event.count", key=key)
-        event.rounds = value
+        if value > MAX_ROUNDS:
+            return t("event.too_many", key=key, limit=MAX_ROUNDS)
+        event.rounds = int(value)
     elif key == "subgroups":
         counts = [value] if _positive(value) else value
         if not isinstance(counts, list) or not counts or not all(map(_positive, counts)):
             return t("event.counts", key=key)
-        event.subgroups = counts
+        if len(counts) > MAX_ROUNDS or max(counts) > MAX_SUBGROUPS:
+            return t("event.too_many", key=key, limit=f"{MAX_ROUNDS} × {MAX_SUBGROUPS}")
+        event.subgroups = [int(count) for count in counts]
     else:
         return t("event.unknown_key", key=key, keys=", ".join(KEYS))
     return None
