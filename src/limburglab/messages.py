@@ -260,6 +260,11 @@ NL: dict[str, str] = {
     "-o verslag.pdf of --format pdf",
     "report.template_missing": "{path}: sjabloon bestaat niet; controleer het pad",
     "report.template_unusable": "{path}: sjabloon: {reason}",
+    "report.template_file_forbidden": "`{name}` mag een sjabloon niet lezen: alleen "
+    "bestanden in de eigen map van het sjabloon, niet verborgen (.naam) en niet via een link "
+    "naar buiten",
+    "report.template_timeout": "het verslag maken duurde langer dan {seconds} seconden en is "
+    "gestopt; kijk of het sjabloon een lus heeft die te lang doorgaat",
     "report.template_error": "{path}:{line}: fout in het sjabloon: {reason}. Pas het sjabloon "
     "aan en probeer het opnieuw.",
     "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
@@ -577,6 +582,10 @@ EN: dict[str, str] = {
     "-o report.pdf or --format pdf",
     "report.template_missing": "{path}: template does not exist; check the path",
     "report.template_unusable": "{path}: template: {reason}",
+    "report.template_file_forbidden": "a template may not read `{name}`: only files in the "
+    "template's own folder, not hidden (.name) and not through a link leading outside",
+    "report.template_timeout": "making the report took longer than {seconds} seconds and was "
+    "stopped; check whether the template has a loop that runs too long",
     "report.template_error": "{path}:{line}: error in the template: {reason}. Fix the template "
     "and try again.",
     "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
