@@ -216,6 +216,8 @@ def answer_with_conditions(folder: Path, questions: int, answers: int) -> Action
         session.put(section_id, question_id, f"Antwoord op {question_id}")
     section_id, question_id = steps[answers]
     numbers = itertools.count(1)
+    # A running session has compiled its conditions on the questions before this one.
+    walker.after(flow, session.answers, f"{section_id}.{question_id}")
 
     def action() -> None:
         session.put(section_id, question_id, f"Antwoord {next(numbers)}")
