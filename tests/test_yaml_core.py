@@ -228,3 +228,13 @@ def test_an_event_date_that_does_not_exist_is_located(tmp_path: Path) -> None:
         f"{event}:2:7: `2024-02-30` is geen bestaande datum; schrijf de datum als jjjj-mm-dd, "
         "bijvoorbeeld 2024-10-10"
     )
+
+
+def test_dump_keeps_every_character_as_typed_and_reads_back_the_same() -> None:
+    data = {"group": "Team 🎉", "answer": "Blij 😀\nregel twee", "version": parse("v: 010\n")["v"]}
+
+    text = yamlsource.dump(data)
+
+    assert "Team 🎉" in text and "Blij 😀" in text and "\\U" not in text
+    assert "version: 010" in text
+    assert parse(text) == data

@@ -357,3 +357,28 @@ class _Builder:
         if not isinstance(value, str):
             self.doc.raw[loc] = node.value
         return value
+
+
+# --- YAML out ---------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's own emitter: libyaml's escapes every character outside the BMP (emoji) as
+    `\\U0001F389`, even with `allow_unicode`; this one keeps them as typed."""
+
+
+def _represent_text(dumper: Any, value: str) -> Any:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(_TAG + "str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump(data: Any) -> str:
+    """YAML for humans: keys in the given order, every character as typed (emoji too), text of
+    several lines as a block, numbers in the form they were read in."""
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+    return text
