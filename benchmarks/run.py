@@ -204,6 +204,29 @@ def record_answer(folder: Path, answers: int) -> Action:
     return action
 
 
+def answer_with_conditions(folder: Path, questions: int, answers: int) -> Action:
+    """One answer in a flow with a `when` on every question, `answers` answers held: record
+    it, find the next question (every condition evaluated), save."""
+    from limburglab.session import walker
+
+    flow = load_flow(write_conditional_flow(folder / "voorwaarden.yaml", questions))
+    session = Session.start(flow, Meta(group="Groep 1"), folder / "voorwaarden-sessie.yaml")
+    steps = [(section.id, question.id) for section, question in flow.questions()]
+    for section_id, question_id in steps[:answers]:
+        session.put(section_id, question_id, f"Antwoord op {question_id}")
+    section_id, question_id = steps[answers]
+    numbers = itertools.count(1)
+    # A running session has compiled its conditions on the questions before this one.
+    walker.after(flow, session.answers, f"{section_id}.{question_id}")
+
+    def action() -> None:
+        session.put(section_id, question_id, f"Antwoord {next(numbers)}")
+        walker.after(flow, session.answers, f"{section_id}.{question_id}")
+        session.save()
+
+    return action
+
+
 def session_with_answers(path: Path, answers: int) -> Session:
     """A session of the bundled flow whose first list holds `answers` entries.
 
@@ -266,6 +289,27 @@ def write_flow(path: Path, questions: int, per_section: int = 20) -> Path:
         for start in range(0, questions, per_section)
     ]
     flow = {"id": "gegenereerd", "title": "Gegenereerd", "version": 1, "sections": sections}
+    path.write_text(yaml.safe_dump(flow, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_conditional_flow(path: Path, questions: int, per_section: int = 20) -> Path:
+    """A flow of text questions, each but the first with a `when` on the one before it."""
+    generated = [
+        {
+            "id": f"v{n}",
+            "type": "text",
+            "prompt": f"Vraag {n}",
+            **({"when": f"v{n - 1} != 'stop' and v{n - 1} | length < 100"} if n else {}),
+        }
+        for n in range(questions)
+    ]
+    sections = [
+        {"id": f"o{start}", "title": f"Onderdeel {start}", "questions": generated[start:end]}
+        for start in range(0, questions, per_section)
+        for end in [start + per_section]
+    ]
+    flow = {"id": "voorwaarden", "title": "Voorwaarden", "version": 1, "sections": sections}
     path.write_text(yaml.safe_dump(flow, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
@@ -334,6 +378,11 @@ def startup_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
             f"record one answer, {sizes.answers} answers held",
             record_answer(work, sizes.answers),
             Budget(seconds=0.010),
+        ),
+        Figure(
+            f"one answer, {sizes.questions} questions with `when`, {sizes.answers} answers held",
+            answer_with_conditions(work, sizes.questions, sizes.answers),
+            Budget(seconds=0.020),
         ),
     ]
 

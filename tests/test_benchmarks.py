@@ -25,6 +25,7 @@ ROWS = {
     r"floor: python -c 'import typer, questionary, yaml, jinja2'": 1,
     r"limburglab run, start to first question": 1,
     r"record one answer, \d+ answers held": 1,
+    r"one answer, \d+ questions with `when`, \d+ answers held": 1,
     r"limburglab validate, bundled flow": 1,
     r"limburglab validate, \d+ questions": 1,
     r"limburglab report Markdown, examples": 1,

@@ -192,7 +192,7 @@ def _question(data: dict[str, Any]) -> dict[str, Any]:
         pytest.param(lambda d: _question(d).update(type="txt"), id="unknown-type"),
         pytest.param(lambda d: _question(d).pop("prompt"), id="missing-prompt"),
         pytest.param(lambda d: _question(d).update(choices=["a"]), id="choices-on-text"),
-        pytest.param(lambda d: d["sections"][0].update(timebox="10 minuten"), id="bad-timebox"),
+        pytest.param(lambda d: d["sections"][0].update(timebox="10:00"), id="bad-timebox"),
         pytest.param(lambda d: d["sections"][0].update(questions=[]), id="no-questions"),
     ],
 )

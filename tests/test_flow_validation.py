@@ -21,7 +21,10 @@ UNKNOWN_QUESTION_KEY = (
     "onbekende sleutel `promt` in een vraag. Bedoelde u `prompt`? Toegestaan: id, prompt, label, "
     "help, required, when, default, pattern, message, type."
 )
-TIMEBOX = "ongeldige timebox; schrijf bijvoorbeeld `90s`, `10m`, `1h30m` of een aantal minuten"
+TIMEBOX = (
+    "ongeldige timebox; schrijf bijvoorbeeld `90s`, `10m`, `15 minuten`, `1h30m`, `1 uur` of een "
+    "aantal minuten"
+)
 WriteFlow = Callable[..., Path]  # the `write_flow` fixture of conftest.py
 QUESTION_TYPES = "text, paragraph, list, select, multiselect, rank, vote, confirm, number, scale"
 
@@ -417,15 +420,25 @@ def test_a_list_entry_of_the_wrong_type_is_named_by_its_number(
     assert_problems(
         validate(runner, path),
         f"{path}:8:9: punt 1 van `questions` moet een mapping (sleutel: waarde) zijn",
-        f"{path}:12:19: punt 1 van `choices` moet tekst zijn",
-        f"{path}:12:22: punt 2 van `choices` moet tekst zijn",
-        f"{path}:12:25: punt 3 van `choices` moet tekst zijn",
+        f"{path}:12:19: punt 1 van `choices` moet tekst zijn. {quote('1')}",
+        f"{path}:12:22: punt 2 van `choices` moet tekst zijn. {quote('2')}",
+        f"{path}:12:25: punt 3 van `choices` moet tekst zijn. {quote('3')}",
     )
+
+
+TAG = (
+    "de tag `{tag}` wordt niet gelezen; laat hem weg (en zet de waarde tussen aanhalingstekens "
+    "als het tekst is)"
+)
+
+
+def quote(value: str) -> str:
+    return f'Bedoelt u tekst, zet de waarde dan tussen aanhalingstekens: `"{value}"`.'
 
 
 YES_NO = """\
     id: test
-    title: Test
+    title: On
     version: 1
     sections:
       - id: a
@@ -434,32 +447,61 @@ YES_NO = """\
           - id: q
             type: select
             prompt: P
-            choices: [Yes, No]
+            choices: [Yes, No, on, off, y, n, ~x]
     """
 
 
-def test_a_yes_or_no_choice_gets_a_hint_to_quote_it(
+def test_yes_no_on_and_off_are_text_as_in_yaml_1_2(write_flow: WriteFlow) -> None:
+    loaded = flow.load(write_flow(YES_NO))
+
+    assert loaded.title == "On"
+    question = loaded.sections[0].questions[0]
+    assert isinstance(question, flow.SelectQuestion) and question.choices
+    assert [c.value for c in question.choices] == ["Yes", "No", "on", "off", "y", "n", "~x"]
+
+
+WRONG_KIND = """\
+    id: test
+    title: true
+    version: 1
+    description: 2024
+    sections:
+      - id: a
+        title: 1.10
+        questions:
+          - id: q
+            type: select
+            prompt: P
+            choices: [false, 0x1F]
+    """
+
+
+def test_a_scalar_of_the_wrong_kind_gets_a_hint_to_quote_it_as_written(
     runner: CliRunner, write_flow: WriteFlow
 ) -> None:
-    path = write_flow(YES_NO)
+    path = write_flow(WRONG_KIND)
 
-    result = validate(runner, path)
+    assert_problems(
+        validate(runner, path),
+        f"{path}:2:8: `title` moet tekst zijn. {quote('true')}",
+        f"{path}:4:14: `description` moet tekst zijn. {quote('2024')}",
+        f"{path}:7:12: `title` moet tekst zijn. {quote('1.10')}",
+        f"{path}:12:19: punt 1 van `choices` moet tekst zijn. {quote('false')}",
+        f"{path}:12:26: punt 2 van `choices` moet tekst zijn. {quote('0x1F')}",
+    )
 
-    lines = result.stdout.splitlines()
-    assert len(lines) == 2
-    assert lines[0].startswith(f"{path}:11:19: punt 1 van `choices` moet tekst zijn")
-    assert lines[1].startswith(f"{path}:11:24: punt 2 van `choices` moet tekst zijn")
-    for line in lines:  # the hint: YAML reads Yes/No as true/false unless quoted
-        assert "yes/no" in line and "tussen aanhalingstekens" in line, line
-    assert result.exit_code == 1
 
-
-def test_a_version_is_kept_as_written(write_flow: WriteFlow) -> None:
+@pytest.mark.parametrize(
+    ("written", "version"), [("010", "010"), ("1.10", "1.10"), ("2.0", "2.0"), ("7", "7")]
+)
+def test_a_version_keeps_the_form_it_was_written_in(
+    write_flow: WriteFlow, written: str, version: str
+) -> None:
     path = write_flow(
-        """\
+        f"""\
         id: test
         title: Test
-        version: 1.10
+        version: {written}
         sections:
           - id: a
             title: A
@@ -470,7 +512,75 @@ def test_a_version_is_kept_as_written(write_flow: WriteFlow) -> None:
         """
     )
 
-    assert flow.load(path).version == "1.10"  # as written, not YAML's number 1.1
+    assert flow.load(path).version == version
+
+
+def test_a_clock_time_as_timebox_gets_a_hint(runner: CliRunner, write_flow: WriteFlow) -> None:
+    path = write_flow(
+        """\
+        id: test
+        title: Test
+        version: 1
+        sections:
+          - id: a
+            title: A
+            timebox: 10:00
+            questions:
+              - id: q
+                type: text
+                prompt: P
+        """
+    )
+
+    assert_problems(
+        validate(runner, path),
+        f"{path}:7:14: `10:00` is een kloktijd, geen duur; schrijf bijvoorbeeld `10m` voor tien "
+        "minuten of `1h` voor een uur",
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "!!int abc",
+            "`abc` past niet bij !!int; laat de tag weg of geef een waarde die erbij past",
+        ),
+        (
+            "!!float x",
+            "`x` past niet bij !!float; laat de tag weg of geef een waarde die erbij past",
+        ),
+        (
+            "!!bool maybe",
+            "`maybe` past niet bij !!bool; laat de tag weg of geef een waarde die erbij past",
+        ),
+        ("!!null x", "`x` past niet bij !!null; laat de tag weg of geef een waarde die erbij past"),
+        ("!!timestamp nope", TAG.format(tag="!!timestamp")),
+        ("!!timestamp 2024-01-01", TAG.format(tag="!!timestamp")),
+        ("!foo bar", TAG.format(tag="!foo")),
+        ("!!python/name:os.system ''", TAG.format(tag="!!python/name:os.system")),
+        ("!!binary aGVsbG8=", TAG.format(tag="!!binary")),
+        ("!!set {a}", TAG.format(tag="!!set")),
+        ("!!omap [a: 1]", TAG.format(tag="!!omap")),
+    ],
+)
+def test_a_value_its_tag_cannot_make_is_located(
+    runner: CliRunner, write_flow: WriteFlow, value: str, message: str
+) -> None:
+    path = write_flow(
+        f"""\
+        id: test
+        title: {value}
+        version: 1
+        sections: []
+        """
+    )
+
+    result = validate(runner, path)
+
+    assert result.stdout.splitlines()[0] == f"{path}:2:8: {message}"
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
 
 
 # --- ids ---------------------------------------------------------------------------------------
@@ -850,10 +960,10 @@ def test_jinja_error_for_a_single_equals_sign_says_to_use_two(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (YES_NO, "11:19: punt 1 van `choices` moet tekst zijn. Zet "),
+        (WRONG_KIND, "2:8: `title` moet tekst zijn. Bedoelt u tekst, "),
         (SINGLE_EQUALS, "14:15: fout in `when`: chunk after expression. Gebruik =="),
     ],
-    ids=["yes-no", "single-equals"],
+    ids=["wrong-kind", "single-equals"],
 )
 def test_a_hint_is_a_sentence_of_its_own(
     runner: CliRunner, write_flow: WriteFlow, content: str, expected: str
@@ -870,19 +980,37 @@ def test_a_hint_is_a_sentence_of_its_own(
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("90s", 90), ("10m", 600), ("1h30m", 5400), (15, 900), ("1h", 3600), (" 10m ", 600)],
+    [
+        ("90s", 90),
+        ("10m", 600),
+        ("1h30m", 5400),
+        (15, 900),
+        ("1h", 3600),
+        (" 10m ", 600),
+        ("15 min", 900),
+        ("15 minuten", 900),
+        ("1 uur", 3600),
+        ("1 hour", 3600),
+        ("1 uur 30 minuten", 5400),
+        ("2 hours 15 minutes", 8100),
+        ("1H", 3600),
+        ("10u", 36000),
+        ("90 seconden", 90),
+    ],
 )
 def test_parse_timebox(text: str | int, seconds: int) -> None:
     assert flow.parse_timebox(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["10 minuten", "1h30", "0m", "m", "", "1H", "10u", "15.5m", 0, -5])
+@pytest.mark.parametrize(
+    "text", ["10 dagen", "1h30", "0m", "m", "", "30m1h", "10m10m", "15.5m", "1,5 uur", 0, -5]
+)
 def test_parse_timebox_refuses(text: str | int) -> None:
     with pytest.raises(ValueError, match="ongeldige timebox"):
         flow.parse_timebox(text)
 
 
-@pytest.mark.parametrize("timebox", ["10 minuten", "1h30", "0m", "''", "0", "-5", "1H"])
+@pytest.mark.parametrize("timebox", ["10 dagen", "1h30", "0m", "''", "0", "-5", "10 m x"])
 def test_a_bad_timebox(runner: CliRunner, write_flow: WriteFlow, timebox: str) -> None:
     path = write_flow(
         f"""\
@@ -1038,7 +1166,7 @@ def test_every_problem_in_a_file_is_reported_in_one_run(
         sections:
           - id: start
             title: Start
-            timebox: 10 minuten
+            timebox: 10 dagen
             questions:
               - id: naam
                 type: txt
@@ -1135,7 +1263,7 @@ def test_messages_in_english(
         sections:
           - id: a
             title: A
-            timebox: 10 minutes
+            timebox: 10 days
             questions:
               - id: q
                 type: text
@@ -1148,8 +1276,8 @@ def test_messages_in_english(
     result = validate(runner, bad, good)
 
     assert result.stdout.splitlines() == [
-        f"{bad}:7:14: invalid timebox; write for example `90s`, `10m`, `1h30m` or a number of "
-        "minutes",
+        f"{bad}:7:14: invalid timebox; write for example `90s`, `10m`, `15 minutes`, `1h30m`, "
+        "`1 hour` or a number of minutes",
         f"{bad}:9:9: required key `prompt` is missing",
         f"{bad}:11:9: unknown key `promt` in a question. Did you mean `prompt`? Allowed: id, "
         "prompt, label, help, required, when, default, pattern, message, type.",
@@ -1157,3 +1285,47 @@ def test_messages_in_english(
     ]
     assert result.stderr == "3 problems found\n"
     assert result.exit_code == 1
+
+
+# --- choices that cannot lose votes ------------------------------------------------------------
+
+
+def test_choices_that_merge_into_one_are_refused(runner: CliRunner, write_flow: WriteFlow) -> None:
+    path = write_flow(
+        """\
+        id: test
+        title: Test
+        version: 1
+        sections:
+          - id: a
+            title: A
+            questions:
+              - id: q
+                type: vote
+                prompt: P
+                budget: 9
+                choices: [Buurthuis, Sport, Buurthuis, "sport!", {value: " BUURT-HUIS"}]
+        """
+    )
+
+    same = "hoofdletters, spaties en leestekens tellen niet mee, dus stemmen zouden samenvallen"
+    assert_problems(
+        validate(runner, path),
+        f"{path}:12:37: keuze `Buurthuis` is dezelfde als keuze 1 (`Buurthuis`): {same}; "
+        "geef elke keuze één keer",
+        f"{path}:12:48: keuze `sport!` is dezelfde als keuze 2 (`Sport`): {same}; "
+        "geef elke keuze één keer",
+    )
+
+
+def test_choices_from_a_list_offer_each_distinct_entry_once() -> None:
+    evaluatie = flow.load("evaluatie")
+    found = evaluatie.question("stemmen")
+    assert found is not None
+    question = found[1]
+    assert isinstance(question, flow.VoteQuestion)
+    answers = {"acties": ["Open dag", {"text": "Buurtkrant"}, "open dag!", " ", "Buurtkrant"]}
+
+    choices = evaluatie.choices(question, answers)
+
+    assert [c.value for c in choices] == ["Open dag", "Buurtkrant"]

@@ -10,6 +10,45 @@ from pathlib import Path
 from limburglab.errors import WriteError
 from limburglab.messages import t
 
+#: The largest file limburglab reads: far beyond any flow, session or template, far below
+#: what would fill the memory.
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+
+def input_problem(path: Path, limit: int = MAX_INPUT_BYTES) -> str | None:
+    """Why `path` cannot be read as an input file (missing, a folder, a device or pipe, too
+    big), or None when it can."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return t("file.missing")
+    except OSError as exc:
+        return t("file.unreadable", reason=exc.strerror or str(exc))
+    if stat.S_ISDIR(info.st_mode):
+        return t("file.is_dir")
+    if not stat.S_ISREG(info.st_mode):
+        return t("file.not_regular")
+    if info.st_size > limit:
+        return t("file.too_big", size=megabytes(info.st_size), limit=megabytes(limit))
+    return None
+
+
+def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file of at most `limit` bytes; OSError or ValueError (with the
+    message to show) when it cannot be read."""
+    problem = input_problem(path, limit)
+    if problem:
+        raise ValueError(problem)
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew while we looked
+        raise ValueError(t("file.too_big", size=megabytes(len(data)), limit=megabytes(limit)))
+    return data
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsync and rename.

@@ -14,12 +14,19 @@ NL: dict[str, str] = {
     "file.unreadable": "bestand kan niet gelezen worden: {reason}",
     "file.not_utf8": "geen geldige UTF-8-tekst; sla het bestand op als UTF-8",
     "file.empty": "bestand is leeg",
+    "file.not_regular": "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe); "
+    "geef het pad van een bestand",
+    "file.too_big": "bestand is te groot ({size}); limburglab leest bestanden tot {limit}",
     "file.cannot_write": "kan {path} niet schrijven: {reason}",
     "yaml.tab": "tab in de inspringing; YAML staat alleen spaties toe",
     "yaml.syntax": "YAML-fout: {reason}",
     "yaml.too_big": "te veel verwijzingen (anchors/aliassen): het document zou onredelijk groot "
     "worden en is daarom geweigerd",
     "yaml.duplicate_key": "sleutel `{key}` staat hier twee keer",
+    "yaml.bad_value": "`{value}` past niet bij {tag}; laat de tag weg of geef een waarde die "
+    "erbij past",
+    "yaml.unknown_tag": "de tag `{tag}` wordt niet gelezen; laat hem weg (en zet de waarde "
+    "tussen aanhalingstekens als het tekst is)",
     "hint.did_you_mean": "Bedoelde u `{word}`?",
     # the flow
     "kind.flow": "de flow",
@@ -47,26 +54,37 @@ NL: dict[str, str] = {
     "flow.key_not_for_type": "`{key}` hoort niet bij een vraag van type `{type}` "
     "(wel bij: {types})",
     "flow.unknown_type": "onbekend vraagtype `{type}`; kies uit {types}.",
-    "flow.timebox": "ongeldige timebox; schrijf bijvoorbeeld `90s`, `10m`, `1h30m` of een "
-    "aantal minuten",
+    "flow.timebox": "ongeldige timebox; schrijf bijvoorbeeld `90s`, `10m`, `15 minuten`, `1h30m`, "
+    "`1 uur` of een aantal minuten",
     "flow.bad_pattern": "`pattern` is geen geldige reguliere expressie: {reason}",
     "flow.duplicate_section": "onderdeel-id `{id}` komt al eerder voor; ids moeten uniek zijn",
     "flow.duplicate_question": "vraag-id `{id}` komt al eerder voor; ids moeten uniek zijn in de "
     "hele flow",
     "flow.duplicate_followup": "vervolgvraag-id `{id}` komt al eerder voor in deze `item`-lijst",
+    "flow.too_deep": "vervolgvragen mogen hoogstens {max} niveaus diep gaan; deze `item` is "
+    "niveau {depth}",
     "flow.choices_both": "geef `choices` of `choices_from`, niet allebei",
+    "flow.duplicate_choice": "keuze `{value}` is dezelfde als keuze {number} (`{first}`): "
+    "hoofdletters, spaties en leestekens tellen niet mee, dus stemmen zouden samenvallen; "
+    "geef elke keuze één keer",
     "flow.choices_missing": "deze vraag heeft `choices` of `choices_from` nodig",
     "flow.choices_from_type": "`choices_from` moet een eerdere vraag van type `list` of "
     "`multiselect` noemen; `{name}` is dat niet",
     "flow.jinja_syntax": "fout in `{key}`: {reason}",
+    "flow.expression_statement": "`{key}` mag alleen tekst en `{{{{ … }}}}` bevatten, geen "
+    "`{{% … %}}` (zoals for of if)",
+    "flow.expression_limit": "`{key}` rekent met te grote getallen of maakt te veel tekst "
+    "(`*`, `**` of een te grote breedte); een voorwaarde of vraag maakt hoogstens {size} tekens "
+    "of punten",
     "flow.name_later": "`{key}` gebruikt `{name}`, maar die vraag komt pas later; verwijs alleen "
     "naar eerdere vragen",
     "flow.name_unknown": "`{key}` gebruikt `{name}`, maar er is geen eerdere vraag met dat id.",
     "flow.min_max": "`min` ({min}) is groter dan `max` ({max})",
     "flow.scale_range": "bij een schaal moet `min` ({min}) kleiner zijn dan `max` ({max})",
     "flow.wrong_entry": "punt {number} van `{key}` moet {expected} zijn",
-    "flow.quote_yes_no": "Zet yes/no en on/off tussen aanhalingstekens, anders leest YAML ze als "
-    "true/false.",
+    "flow.quote_text": 'Bedoelt u tekst, zet de waarde dan tussen aanhalingstekens: `"{value}"`.',
+    "flow.timebox_clock": "`{value}` is een kloktijd, geen duur; schrijf bijvoorbeeld `10m` voor "
+    "tien minuten of `1h` voor een uur",
     "flow.single_equals": "Gebruik == om te vergelijken (niet =).",
     "flow.unknown_name": "onbekende flow `{name}`; geef een pad naar een .yaml-bestand of een "
     "meegeleverde flow: {names}.",
@@ -267,6 +285,12 @@ NL: dict[str, str] = {
     "report.template_not_pdf": "{path}: een Typst-sjabloon (.typ) maakt alleen PDF; kies "
     "-o verslag.pdf of --format pdf",
     "report.template_missing": "{path}: sjabloon bestaat niet; controleer het pad",
+    "report.template_unusable": "{path}: sjabloon: {reason}",
+    "report.template_file_forbidden": "`{name}` mag een sjabloon niet lezen: alleen "
+    "bestanden in de eigen map van het sjabloon, niet verborgen (.naam) en niet via een link "
+    "naar buiten",
+    "report.template_timeout": "het verslag maken duurde langer dan {seconds} seconden en is "
+    "gestopt; kijk of het sjabloon een lus heeft die te lang doorgaat",
     "report.template_error": "{path}:{line}: fout in het sjabloon: {reason}. Pas het sjabloon "
     "aan en probeer het opnieuw.",
     "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
@@ -277,8 +301,11 @@ NL: dict[str, str] = {
     "`organisers:` en `rounds:`",
     "event.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
     "event.text": "`{key}` moet tekst zijn",
+    "event.bad_date": "`{date}` is geen bestaande datum; schrijf de datum als jjjj-mm-dd, "
+    "bijvoorbeeld 2024-10-10",
     "event.names": "`{key}` moet een lijst met namen zijn, bijvoorbeeld `[Humanitas, FAM!]`",
     "event.count": "`{key}` moet een positief geheel getal zijn",
+    "event.too_many": "`{key}` is onredelijk groot; hoogstens {limit}",
     "event.counts": "`{key}` moet per ronde het aantal subgroepen geven, bijvoorbeeld `[4, 3]`",
     "event.rounds_mismatch": "`subgroups` noemt {count} rondes, maar `rounds` is {rounds}; "
     "geef per ronde één aantal",
@@ -346,12 +373,18 @@ EN: dict[str, str] = {
     "file.unreadable": "file cannot be read: {reason}",
     "file.not_utf8": "not valid UTF-8 text; save the file as UTF-8",
     "file.empty": "file is empty",
+    "file.not_regular": "this is not a regular file (but a device or pipe, for example); give "
+    "the path of a file",
+    "file.too_big": "file is too big ({size}); limburglab reads files up to {limit}",
     "file.cannot_write": "cannot write {path}: {reason}",
     "yaml.tab": "tab in the indentation; YAML allows only spaces",
     "yaml.syntax": "YAML error: {reason}",
     "yaml.too_big": "too many references (anchors/aliases): the document would become "
     "unreasonably large and was refused",
     "yaml.duplicate_key": "key `{key}` appears here twice",
+    "yaml.bad_value": "`{value}` does not fit {tag}; leave out the tag or give a value that fits",
+    "yaml.unknown_tag": "the tag `{tag}` is not read; leave it out (and put the value in quotes "
+    "if it is text)",
     "hint.did_you_mean": "Did you mean `{word}`?",
     "kind.flow": "the flow",
     "kind.section": "a section",
@@ -377,25 +410,37 @@ EN: dict[str, str] = {
     "flow.key_not_for_type": "`{key}` does not belong to a question of type `{type}` "
     "(it does to: {types})",
     "flow.unknown_type": "unknown question type `{type}`; choose from {types}.",
-    "flow.timebox": "invalid timebox; write for example `90s`, `10m`, `1h30m` or a number of "
-    "minutes",
+    "flow.timebox": "invalid timebox; write for example `90s`, `10m`, `15 minutes`, `1h30m`, "
+    "`1 hour` or a number of minutes",
     "flow.bad_pattern": "`pattern` is not a valid regular expression: {reason}",
     "flow.duplicate_section": "section id `{id}` is used before; ids must be unique",
     "flow.duplicate_question": "question id `{id}` is used before; ids must be unique in the "
     "whole flow",
     "flow.duplicate_followup": "follow-up id `{id}` is used before in this `item` list",
+    "flow.too_deep": "follow-up questions may go at most {max} levels deep; this `item` is "
+    "level {depth}",
     "flow.choices_both": "give `choices` or `choices_from`, not both",
+    "flow.duplicate_choice": "choice `{value}` is the same as choice {number} (`{first}`): "
+    "case, spaces and punctuation do not count, so votes would fall together; give each choice "
+    "once",
     "flow.choices_missing": "this question needs `choices` or `choices_from`",
     "flow.choices_from_type": "`choices_from` must name an earlier question of type `list` or "
     "`multiselect`; `{name}` is not one",
     "flow.jinja_syntax": "error in `{key}`: {reason}",
+    "flow.expression_statement": "`{key}` may hold only text and `{{{{ … }}}}`, no `{{% … %}}` "
+    "(such as for or if)",
+    "flow.expression_limit": "`{key}` computes too large numbers or builds too much text (`*`, "
+    "`**` or too large a width); a condition or prompt builds at most {size} characters or "
+    "items",
     "flow.name_later": "`{key}` uses `{name}`, but that question only comes later; refer to "
     "earlier questions only",
     "flow.name_unknown": "`{key}` uses `{name}`, but there is no earlier question with that id.",
     "flow.min_max": "`min` ({min}) is larger than `max` ({max})",
     "flow.scale_range": "a scale needs `min` ({min}) to be smaller than `max` ({max})",
     "flow.wrong_entry": "entry {number} of `{key}` must be {expected}",
-    "flow.quote_yes_no": "Put yes/no and on/off in quotes, or YAML reads them as true/false.",
+    "flow.quote_text": 'If you mean text, put the value in quotes: `"{value}"`.',
+    "flow.timebox_clock": "`{value}` is a clock time, not a duration; write for example `10m` "
+    "for ten minutes or `1h` for an hour",
     "flow.single_equals": "Use == to compare (not =).",
     "flow.unknown_name": "unknown flow `{name}`; give the path of a .yaml file or a bundled "
     "flow: {names}.",
@@ -588,6 +633,11 @@ EN: dict[str, str] = {
     "report.template_not_pdf": "{path}: a Typst template (.typ) makes PDF only; choose "
     "-o report.pdf or --format pdf",
     "report.template_missing": "{path}: template does not exist; check the path",
+    "report.template_unusable": "{path}: template: {reason}",
+    "report.template_file_forbidden": "a template may not read `{name}`: only files in the "
+    "template's own folder, not hidden (.name) and not through a link leading outside",
+    "report.template_timeout": "making the report took longer than {seconds} seconds and was "
+    "stopped; check whether the template has a loop that runs too long",
     "report.template_error": "{path}:{line}: error in the template: {reason}. Fix the template "
     "and try again.",
     "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
@@ -598,8 +648,11 @@ EN: dict[str, str] = {
     "and `rounds:`",
     "event.unknown_key": "unknown key `{key}`; allowed: {keys}",
     "event.text": "`{key}` must be text",
+    "event.bad_date": "`{date}` is not a real date; write the date as yyyy-mm-dd, for example "
+    "2024-10-10",
     "event.names": "`{key}` must be a list of names, for example `[Humanitas, FAM!]`",
     "event.count": "`{key}` must be a positive whole number",
+    "event.too_many": "`{key}` is unreasonably large; at most {limit}",
     "event.counts": "`{key}` must give the number of subgroups per round, for example `[4, 3]`",
     "event.rounds_mismatch": "`subgroups` names {count} rounds, but `rounds` is {rounds}; give "
     "one number per round",

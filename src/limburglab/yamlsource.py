@@ -3,11 +3,17 @@
 Facilitators and secretaries edit these files by hand, so every problem must point at a place.
 PyYAML's node tree keeps positions; we build plain Python data from it ourselves, which also
 lets us refuse duplicate keys and alias bombs before they are expanded.
+
+Every file is read with the YAML 1.2 core schema, not PyYAML's YAML 1.1: `no`, `on`, `14:30`
+and `2024-10-10` are text, `010` is ten. A number written in a form that Python would not give
+back (`0123`, `1.10`) keeps that form as its text, for wherever text is meant.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +22,92 @@ from typing import Any
 import yaml
 
 from limburglab.errors import Problem, ProblemsError
+from limburglab.files import read_input
 from limburglab.messages import t
 
 Loc = tuple[int | str, ...]
 
-#: More expanded nodes than this means aliases multiply the document ("billion laughs").
+#: More nodes repeated through aliases than this means they multiply the document ("billion
+#: laughs"). The size of a document without aliases is limited by the size of its file.
 MAX_NODES = 200_000
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """The YAML 1.2 core schema's implicit types (and `<<`, which flows use to copy questions)."""
+
+
+for _tag, _pattern, _first in (
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", _INT.pattern, list("-+0123456789")),
+    ("float", _FLOAT.pattern, list("-+.0123456789")),
+    ("merge", r"^<<$", ["<"]),
+):
+    _CoreResolver.add_implicit_resolver(_TAG + _tag, re.compile(_pattern), _first)
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _Loader(CParser, yaml.constructor.SafeConstructor, _CoreResolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _CoreResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Loader(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        yaml.constructor.SafeConstructor,
+        _CoreResolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+class WrittenInt(int):
+    """A whole number that keeps the form it was written in (`0123`) as its text."""
+
+    written: str
+
+    def __str__(self) -> str:
+        return self.written
+
+
+class WrittenFloat(float):
+    """A number that keeps the form it was written in (`1.10`) as its text."""
+
+    written: str
+
+    def __str__(self) -> str:
+        return self.written
+
+
+def _represent_written(dumper: Any, value: WrittenInt | WrittenFloat) -> Any:
+    tag = _TAG + ("int" if isinstance(value, int) else "float")
+    return dumper.represent_scalar(tag, value.written)
+
+
+for _dumper in {yaml.SafeDumper, getattr(yaml, "CSafeDumper", yaml.SafeDumper)}:
+    _dumper.add_representer(WrittenInt, _represent_written)
+    _dumper.add_representer(WrittenFloat, _represent_written)
 
 
 @dataclass
@@ -59,12 +143,10 @@ def read_text(path: Path, error: type[ProblemsError]) -> tuple[str, str]:
     def fail(message: str, line: int = 1, column: int = 1) -> ProblemsError:
         return error([Problem(path, line, column, message)])
 
-    if not path.exists():
-        raise fail(t("file.missing"))
-    if path.is_dir():
-        raise fail(t("file.is_dir"))
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(t("file.unreadable", reason=exc.strerror or str(exc))) from None
     try:
@@ -97,7 +179,7 @@ def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -
     if tabs:
         raise error(tabs)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and mark and mark.index >= len(text.rstrip()):
@@ -120,10 +202,72 @@ class _TooBig(Exception):
         self.mark = mark
 
 
+class _BadValue(Exception):
+    """A scalar that its tag cannot construct, or a tag we do not read."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        self.node = node
+        self.message = message
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
+def scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a scalar under the core schema; raises _BadValue for a wrong one."""
+    tag, text = node.tag, node.value
+    kind = tag.removeprefix(_TAG) if tag.startswith(_TAG) else None
+    if kind == "str":
+        return text
+    if kind == "null" and text in _NULLS:
+        return None
+    if kind == "bool" and text in _BOOLS:
+        return _BOOLS[text]
+    if kind == "int" and _INT.match(text):
+        try:
+            number = (
+                int(text[2:], 8)
+                if text.startswith("0o")
+                else int(text[2:], 16)
+                if text.startswith("0x")
+                else int(text)
+            )
+        except ValueError:  # more digits than Python converts
+            raise _BadValue(node, t("yaml.bad_value", value=_clip(text), tag="!!int")) from None
+        if str(number) == text:
+            return number
+        written = WrittenInt(number)
+        written.written = text
+        return written
+    if kind == "float" and _FLOAT.match(text):
+        lowered = text.lower().lstrip("+")
+        value = (
+            math.nan
+            if lowered == ".nan"
+            else math.copysign(math.inf, -1.0 if lowered.startswith("-") else 1.0)
+            if lowered.endswith(".inf")
+            else float(text)
+        )
+        if str(value) == text:
+            return value
+        written_float = WrittenFloat(value)
+        written_float.written = text
+        return written_float
+    if kind in ("null", "bool", "int", "float"):
+        raise _BadValue(node, t("yaml.bad_value", value=_clip(text), tag=_short_tag(tag)))
+    raise _BadValue(node, t("yaml.unknown_tag", tag=_short_tag(tag)))
+
+
+def _clip(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.count = 0
+        self.repeats = 0
+        self.seen: set[int] = set()
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")
 
@@ -139,19 +283,50 @@ class _Builder:
             )
             return None
 
+    def _bad(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, message))
+
+    def _key(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return scalar(node)
+            except _BadValue as exc:
+                self._bad(exc.node, exc.message)
+                return node.value
+        return str(self._node(node, ("\0key",)))
+
     def _node(self, node: yaml.Node, loc: Loc) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig(node.start_mark)
+        if id(node) in self.seen:  # reached again through an alias
+            self.repeats += 1
+            if self.repeats > MAX_NODES:
+                raise _TooBig(node.start_mark)
+        else:
+            self.seen.add(id(node))
         self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
-            explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
-            self.constructor.flatten_mapping(node)
+            if node.tag != _TAG + "map":
+                self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
+            explicit = sum(1 for key, _ in node.value if key.tag != _TAG + "merge")
+            try:
+                self.constructor.flatten_mapping(node)
+            except yaml.MarkedYAMLError as exc:
+                mark = exc.problem_mark or node.start_mark
+                reason = exc.problem or "?"
+                self.problems.append(
+                    Problem(
+                        self.doc.path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        t("yaml.syntax", reason=reason),
+                    )
+                )
+                return {}
             merged = len(node.value) - explicit  # merged pairs come first; explicit keys win
             result: dict[Any, Any] = {}
             from_merge: set[Any] = set()
             for index, (key_node, value_node) in enumerate(node.value):
-                key = self.constructor.construct_object(key_node, deep=True)
+                key = self._key(key_node)
                 if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
                     key = str(key)
                 position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -170,8 +345,40 @@ class _Builder:
                 result[key] = self._node(value_node, key_loc)
             return result
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
             return [self._node(item, (*loc, index)) for index, item in enumerate(node.value)]
-        value = self.constructor.construct_object(node, deep=True)
-        if not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+        assert isinstance(node, yaml.ScalarNode)
+        try:
+            value = scalar(node)
+        except _BadValue as exc:
+            self._bad(exc.node, exc.message)
+            return node.value
+        if not isinstance(value, str):
             self.doc.raw[loc] = node.value
         return value
+
+
+# --- YAML out ---------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's own emitter: libyaml's escapes every character outside the BMP (emoji) as
+    `\\U0001F389`, even with `allow_unicode`; this one keeps them as typed."""
+
+
+def _represent_text(dumper: Any, value: str) -> Any:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(_TAG + "str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump(data: Any) -> str:
+    """YAML for humans: keys in the given order, every character as typed (emoji too), text of
+    several lines as a block, numbers in the form they were read in."""
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+    return text

@@ -14,27 +14,50 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from limburglab.messages import t
+from limburglab.text import normalise
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-_TIMEBOX = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+#: Unit words a timebox may use, in Dutch and English, with their length in seconds.
+TIMEBOX_UNITS = {
+    **dict.fromkeys(("h", "u", "uur", "uren", "hour", "hours", "hr", "hrs"), 3600),
+    **dict.fromkeys(("m", "min", "mins", "minuut", "minuten", "minute", "minutes"), 60),
+    **dict.fromkeys(("s", "sec", "secs", "seconde", "seconden", "second", "seconds"), 1),
+}
+_TIMEBOX_PART = re.compile(r"(\d{1,6})\s*([a-z]+)\s*")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
 
 def parse_timebox(value: Any) -> Any:
-    """`90s`, `10m`, `1h30m` or whole minutes, as seconds."""
+    """`90s`, `10m`, `1h30m`, `15 minuten`, `1 uur` or whole minutes, as seconds."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise ValueError(t("flow.timebox"))
     if isinstance(value, int):
-        if value <= 0:
+        if not 0 < value <= 100_000:
             raise ValueError(t("flow.timebox"))
         return value * 60
-    match = _TIMEBOX.match(value.strip().replace(" ", ""))
-    if match and any(match.groups()):
-        hours, minutes, seconds = (int(part or 0) for part in match.groups())
-        total = hours * 3600 + minutes * 60 + seconds
-        if total > 0:
+    text = value.strip().lower()
+    if _CLOCK.match(text):
+        raise ValueError(t("flow.timebox_clock", value=value.strip()))
+    total, position = 0, 0
+    seen: list[int] = []
+    for match in _TIMEBOX_PART.finditer(text):
+        if match.start() != position or match.group(2) not in TIMEBOX_UNITS:
+            break
+        unit = TIMEBOX_UNITS[match.group(2)]
+        if seen and unit >= seen[-1]:  # `1h30m`, never `30m1h` or `10m10m`
+            break
+        seen.append(unit)
+        total += int(match.group(1)) * unit
+        position = match.end()
+    else:
+        if seen and position == len(text) and total > 0:
             return total
     raise ValueError(t("flow.timebox"))
+
+
+_UNIT_WORDS = "|".join(sorted(TIMEBOX_UNITS, key=lambda word: (-len(word), word)))
+_TIMEBOX_SCHEMA = rf"^\s*(\d+\s*({_UNIT_WORDS}|{_UNIT_WORDS.upper()})\s*)+$"
 
 
 def format_seconds(seconds: float) -> str:
@@ -110,9 +133,9 @@ Timebox = Annotated[
         json_schema={
             "anyOf": [
                 {"type": "integer", "minimum": 1, "description": "minutes"},
-                {"type": "string", "pattern": r"^(\d+h)?(\d+m)?(\d+s)?$"},
+                {"type": "string", "pattern": _TIMEBOX_SCHEMA},
             ],
-            "examples": ["10m", "1h30m", "90s", 15],
+            "examples": ["10m", "1h30m", "90s", "15 minuten", "1 uur", 15],
         },
     ),
 ]
@@ -366,7 +389,12 @@ class Flow:
         if found and isinstance(found[1], MultiselectQuestion) and found[1].choices:
             labels = {c.value: c.text for c in found[1].choices}
         values = [entry_text(entry) for entry in earlier] if isinstance(earlier, list) else []
-        return [Choice(value=v, label=labels.get(v)) for v in values if v]
+        # An entry named twice is one choice: two would split the votes for it.
+        distinct: dict[str, str] = {}
+        for value in values:
+            if value.strip():
+                distinct.setdefault(normalise(value), value)
+        return [Choice(value=v, label=labels.get(v)) for v in distinct.values()]
 
 
 def entry_text(entry: Any) -> str:

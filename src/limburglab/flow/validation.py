@@ -21,6 +21,11 @@ from limburglab.errors import FlowError, Problem
 from limburglab.flow import expressions
 from limburglab.flow.model import QUESTION_TYPES, Choice, Flow, Section, _Question
 from limburglab.messages import did_you_mean, t
+from limburglab.text import normalise
+
+#: How deep follow-up questions may go: the seed uses two levels (a driver, its examples, each
+#: example's effect).
+MAX_DEPTH = 5
 
 
 @cache
@@ -130,7 +135,7 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
         elif kind == "union_tag_not_found":
             problems.append(doc.problem(loc, t("flow.missing", key="type"), key=False))
         elif kind in _TYPE_NAMES:
-            problems.append(doc.problem(loc, _wrong_type(doc.data, loc, kind), key=False))
+            problems.append(doc.problem(loc, _wrong_type(doc, loc, kind), key=False))
         elif kind == "too_short":
             problems.append(doc.problem(loc, t("flow.empty_list", key=loc[-1]), key=False))
         elif kind == "literal_error":
@@ -154,15 +159,17 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
     return problems
 
 
-def _wrong_type(data: Any, loc: tuple[int | str, ...], kind: str) -> str:
+def _wrong_type(doc: yamlsource.Document, loc: tuple[int | str, ...], kind: str) -> str:
     expected = t("type." + _TYPE_NAMES[kind])
     if len(loc) < 2 or not isinstance(loc[-1], int):
-        return t("flow.wrong_type", key=loc[-1] if loc else "", expected=expected)
-    if loc[-2] == "choices":
-        expected = t("type.text")
-    message = t("flow.wrong_entry", number=loc[-1] + 1, key=loc[-2], expected=expected)
-    if isinstance(_node(data, loc), bool):
-        message += ". " + t("flow.quote_yes_no")
+        message = t("flow.wrong_type", key=loc[-1] if loc else "", expected=expected)
+    else:
+        if loc[-2] == "choices":
+            expected = t("type.text")
+        message = t("flow.wrong_entry", number=loc[-1] + 1, key=loc[-2], expected=expected)
+    written = doc.raw.get(loc)
+    if expected == t("type.text") and written is not None:
+        message += ". " + t("flow.quote_text", value=written)
     return message
 
 
@@ -233,7 +240,12 @@ class _Semantics:
             seen.add(value)
 
     def _question(
-        self, q: dict[str, Any], loc: tuple[int | str, ...], siblings: set[str], item: bool
+        self,
+        q: dict[str, Any],
+        loc: tuple[int | str, ...],
+        siblings: set[str],
+        item: bool,
+        depth: int = 0,
     ) -> None:
         qid = q.get("id")
         if item:
@@ -245,16 +257,20 @@ class _Semantics:
         self._choices_from(q, loc)
         self._ranges(q, loc)
         if q.get("type") in ("select", "multiselect", "rank", "vote"):
+            self._distinct_choices(q.get("choices"), (*loc, "choices"))
             if "choices" in q and "choices_from" in q:
                 self.add((*loc, "choices_from"), t("flow.choices_both"), key=True)
             elif "choices" not in q and "choices_from" not in q:
                 self.add(loc, t("flow.choices_missing"))
         followups = q.get("item")
-        if isinstance(followups, list):
+        if isinstance(followups, list) and followups:
+            if depth >= MAX_DEPTH:
+                self.add((*loc, "item"), t("flow.too_deep", max=MAX_DEPTH, depth=depth + 1), True)
+                return
             inner: set[str] = set()
             for fi, followup in enumerate(followups):
                 if isinstance(followup, dict):
-                    self._question(followup, (*loc, "item", fi), inner, item=True)
+                    self._question(followup, (*loc, "item", fi), inner, item=True, depth=depth + 1)
         if not item and isinstance(qid, str):
             self.earlier[qid] = str(q.get("type"))
 
@@ -279,6 +295,12 @@ class _Semantics:
                 message += ". " + t("flow.single_equals")
             self.add(where, message)
             return
+        limit = expressions.problem_in(source, template=template)
+        if limit == "statement":
+            self.add(where, t("flow.expression_statement", key=key))
+        elif limit:
+            message = t("flow.expression_limit", key=key, size=expressions.MAX_SIZE)
+            self.add(where, message)
         for name in sorted(names):
             if name in self.earlier or (item and name == "item"):
                 continue
@@ -288,6 +310,20 @@ class _Semantics:
                 known = [*self.earlier, *(["item"] if item else [])]
                 message = t("flow.name_unknown", key=key, name=name)
                 self.add(where, message + did_you_mean(name, known))
+
+    def _distinct_choices(self, choices: Any, loc: tuple[int | str, ...]) -> None:
+        """Two choices that merging would take for one would lose the votes of one of them."""
+        seen: dict[str, tuple[int, str]] = {}
+        for index, choice in enumerate(choices if isinstance(choices, list) else []):
+            value = choice.get("value") if isinstance(choice, dict) else choice
+            if not isinstance(value, str):
+                continue
+            first = seen.setdefault(normalise(value), (index, value))
+            if first[0] != index:
+                message = t(
+                    "flow.duplicate_choice", value=value, number=first[0] + 1, first=first[1]
+                )
+                self.add((*loc, index), message)
 
     def _choices_from(self, q: dict[str, Any], loc: tuple[int | str, ...]) -> None:
         source = q.get("choices_from")

@@ -8,6 +8,7 @@ rounds and subgroups there were, and free intro text. A folder of session files 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,10 @@ from limburglab.messages import t
 
 #: The name an event file has in a folder of session files.
 FILE_NAMES = ("event.yaml", "event.yml")
+#: Far beyond any workshop: a larger number is a typing error, not an event.
+MAX_ROUNDS = 100
+MAX_SUBGROUPS = 1000
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 KEYS = ("programme", "organisers", "date", "place", "rounds", "subgroups", "intro")
 
 
@@ -65,11 +70,15 @@ def load(path: Path) -> Event:
 def _set(event: Event, key: Any, value: Any) -> str | None:
     """Store one key's value on `event`, or return what is wrong with it."""
     if key in ("programme", "place", "intro", "date"):
-        if isinstance(value, dt.date):
-            value = value.isoformat()
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return t("event.text", key=key)
-        setattr(event, key, str(value).strip())
+        text = str(value).strip()
+        if key == "date" and _ISO_DATE.match(text):
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                return t("event.bad_date", date=text)
+        setattr(event, key, text)
     elif key == "organisers":
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
@@ -78,12 +87,16 @@ def _set(event: Event, key: Any, value: Any) -> str | None:
     elif key == "rounds":
         if not _positive(value):
             return t("event.count", key=key)
-        event.rounds = value
+        if value > MAX_ROUNDS:
+            return t("event.too_many", key=key, limit=MAX_ROUNDS)
+        event.rounds = int(value)
     elif key == "subgroups":
         counts = [value] if _positive(value) else value
         if not isinstance(counts, list) or not counts or not all(map(_positive, counts)):
             return t("event.counts", key=key)
-        event.subgroups = counts
+        if len(counts) > MAX_ROUNDS or max(counts) > MAX_SUBGROUPS:
+            return t("event.too_many", key=key, limit=f"{MAX_ROUNDS} × {MAX_SUBGROUPS}")
+        event.subgroups = [int(count) for count in counts]
     else:
         return t("event.unknown_key", key=key, keys=", ".join(KEYS))
     return None

@@ -9,8 +9,6 @@ other.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -33,6 +31,7 @@ from limburglab.flow.model import (
     entry_text,
 )
 from limburglab.messages import say
+from limburglab.text import normalise
 
 #: An answer and the index of the group that gave it.
 Contribution = tuple[int, Any]
@@ -40,7 +39,6 @@ Say = Callable[..., str]
 
 BAR_WIDTH = 20
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 # --- what merging gives ------------------------------------------------------------------------
@@ -158,12 +156,6 @@ class Block:
 
 
 # --- merging ---------------------------------------------------------------------------------
-
-
-def normalise(text: str) -> str:
-    """The key under which entries are the same point: case, spaces and punctuation ignored."""
-    key = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-    return key or text.strip()
 
 
 def one_line(text: str) -> str:

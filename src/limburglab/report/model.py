@@ -18,6 +18,7 @@ from limburglab.flow.model import Flow
 from limburglab.report.event import Event
 from limburglab.report.merge import Block, Merger, Say, join, one_line, sayer, unique
 from limburglab.session.file import Session
+from limburglab.text import for_output
 
 # --- the model ---------------------------------------------------------------------------------
 
@@ -104,7 +105,7 @@ def build(
             sections.append(SectionReport(len(sections) + 1, section.id, section.title, blocks))
     dates = (event.date and [event.date]) or unique(s.meta.date for s in sessions if s.meta.date)
     title = title or flow.title
-    return Report(
+    report = Report(
         title=title,
         language=flow.language,
         programme=event.programme,
@@ -117,6 +118,23 @@ def build(
         words={key: say(f"report.word.{key}") for key in _WORDS},
         timestamp=_timestamp(sessions, event),
     )
+    _for_output(report)
+    return report
+
+
+def _for_output(node: Any) -> Any:
+    """Every text of the model as a report shows it (see `text.for_output`), in place."""
+    if isinstance(node, str):
+        return for_output(node)
+    if isinstance(node, list):
+        node[:] = [_for_output(item) for item in node]
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            node[key] = _for_output(value)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for item in dataclasses.fields(node):
+            setattr(node, item.name, _for_output(getattr(node, item.name)))
+    return node
 
 
 # --- groups, intro and words -------------------------------------------------------------------

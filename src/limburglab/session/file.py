@@ -324,11 +324,69 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump(data: Any) -> str:
-    """YAML for humans: keys in the given order, Unicode as is, multi-line text as blocks."""
+    """YAML for humans: keys in the given order, every character as typed, multi-line text as
+    blocks.
+
+    libyaml's fast emitter writes characters beyond the Basic Multilingual Plane (emoji) as
+    `\\U0001F600` escapes; they travel through it as a pair of private-use characters that it
+    keeps as they are, and come back afterwards. Text that holds such private-use characters
+    itself goes through PyYAML's own (slower) emitter instead.
+    """
+    private, astral = _unusual(data)
+    if private:
+        return yamlsource.dump(data)
     text: str = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+        _hide_astral(data) if astral else data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        indent=2,
     )
-    return text
+    return _PAIR.sub(_astral, text) if astral else text
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_PRIVATE = re.compile("[\ue000-\ue7ff]")
+_PAIR = re.compile("([\ue000-\ue3ff])([\ue400-\ue7ff])")
+
+
+def _hide(char: re.Match[str]) -> str:
+    offset = ord(char.group()) - 0x10000
+    return chr(0xE000 + (offset >> 10)) + chr(0xE400 + (offset & 0x3FF))
+
+
+def _astral(pair: re.Match[str]) -> str:
+    return chr(0x10000 + ((ord(pair.group(1)) - 0xE000) << 10) + ord(pair.group(2)) - 0xE400)
+
+
+def _hide_astral(value: Any) -> Any:
+    if isinstance(value, str):
+        return _ASTRAL.sub(_hide, value)
+    if isinstance(value, dict):
+        return {_hide_astral(k): _hide_astral(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hide_astral(v) for v in value]
+    return value
+
+
+def _unusual(value: Any) -> tuple[bool, bool]:
+    """Whether any text holds private-use characters of the range used above, or characters
+    beyond the Basic Multilingual Plane."""
+    private = astral = False
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                private = private or bool(_PRIVATE.search(item))
+                astral = astral or bool(_ASTRAL.search(item))
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return private, astral
 
 
 # --- YAML in ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from limburglab.errors import UsageError
+from limburglab.files import input_problem
 from limburglab.messages import t
 from limburglab.report.formats import html, markdown, pdf
 
@@ -41,8 +42,11 @@ def output_format(output: Path | None, fmt: str | None, template: Path | None) -
     if chosen == "pdf" and output is None and sys.stdout.isatty():
         raise UsageError(t("report.pdf_to_terminal"))
     if template is not None:
-        if not template.is_file():
+        if not template.exists():
             raise UsageError(t("report.template_missing", path=template))
+        problem = input_problem(template)
+        if problem:
+            raise UsageError(t("report.template_unusable", path=template, reason=problem))
         if chosen == "pdf" and template.suffix != ".typ":
             raise UsageError(t("report.template_for_pdf", path=template))
         if chosen != "pdf" and template.suffix == ".typ":

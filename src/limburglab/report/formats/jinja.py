@@ -54,14 +54,16 @@ def _block_start(line: str) -> str:
 
 
 def jinja(report: Report, fmt: str, template: Path | None = None) -> str:
-    from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError
+    from jinja2 import StrictUndefined, TemplateSyntaxError
     from jinja2.sandbox import SandboxedEnvironment
+
+    from limburglab.report.formats.confine import FolderLoader, deadline
 
     folders = [data_dir("templates")]
     if template is not None:
         folders.insert(0, template.parent)
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(folders),
+        loader=FolderLoader(folders),
         autoescape=fmt == "html",
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -71,9 +73,12 @@ def jinja(report: Report, fmt: str, template: Path | None = None) -> str:
     env.filters["md"] = markdown_escape
     name = template.name if template else TEMPLATES[fmt]
     try:
-        return env.get_template(name).render(report=report)
+        with deadline():
+            return env.get_template(name).render(report=report)
     except TemplateSyntaxError as exc:
         raise _template_error(exc.filename, template, exc.lineno, exc.message) from None
+    except ReportError:
+        raise
     except Exception as exc:  # a template is code: any error in it is the template's
         filename, line = _template_frame(exc.__traceback__, folders)
         raise _template_error(filename, template, line, str(exc) or type(exc).__name__) from None

@@ -1,0 +1,114 @@
+"""Every character as typed: any Unicode text survives an answer → session file → load →
+report in Markdown, HTML and PDF, literally; direction overrides and control characters cannot
+disturb what follows them."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import textwrap
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from limburglab import flow as flows
+from limburglab import report as reports
+from limburglab.report.formats import render
+from limburglab.session import file as sessions
+from limburglab.text import for_output
+
+FLOW = """\
+    id: echo
+    title: Echo
+    version: 1
+    sections:
+      - id: a
+        title: A
+        questions:
+          - {id: punten, type: list, prompt: Punt?}
+    """
+#: Everything but surrogates, control characters and unassigned code points: all planes,
+#: combining marks, right-to-left letters, emoji, quotes, Markdown/HTML/Typst syntax.
+ANY_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Zl", "Zp")), min_size=1
+).filter(lambda text: text.strip() != "")
+#: What the PDF's built-in font draws: Latin, Greek, Cyrillic and the syntax of every format.
+PDF_TEXT = st.text(
+    st.sampled_from("abcxyzABCXYZ0189éëïöüçñßøåÆŒ€αβγΔΩжЖщЯ<>&\"'`*_[]()#{}$\\|~!?.,;:-+=/@%^"),
+    min_size=1,
+    max_size=25,
+).filter(lambda text: text.strip() != "")
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#|~&.)+=-])")
+
+
+def report_of(tmp_path: Path, text: str) -> reports.Report:
+    flow_path = tmp_path / "echo.yaml"
+    flow_path.write_text(textwrap.dedent(FLOW), "utf-8")
+    flow = flows.load(flow_path)
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), tmp_path / "s.yaml")
+    session.put("a", "punten", [text])
+    session.status = sessions.COMPLETE
+    session.save()
+    loaded = sessions.load(tmp_path / "s.yaml", flow)
+    return reports.build(flow, [loaded])
+
+
+def shown(text: str) -> str:
+    """The entry as a report holds it: whitespace evened, then made safe for output."""
+    return for_output(" ".join(text.split()))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=ANY_TEXT)
+def test_any_text_comes_out_literally_in_markdown_and_html(tmp_path: Path, text: str) -> None:
+    model = report_of(tmp_path, text)
+    expected = shown(text)
+
+    markdown = render(model, "md").decode("utf-8")
+    page = render(model, "html").decode("utf-8")
+
+    assert expected in _MARKDOWN_ESCAPE.sub(r"\1", markdown).replace("\\\n", "\n")
+    assert expected in html.unescape(page)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=PDF_TEXT)
+def test_text_comes_out_literally_in_pdf(tmp_path: Path, text: str) -> None:
+    model = report_of(tmp_path, text)
+
+    pdf = render(model, "pdf")
+    extracted = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+    assert "".join(text.split()) in "".join(extracted.replace("\u200b", "").split())
+
+
+def test_an_unclosed_override_and_control_characters_stay_inside_their_value(
+    tmp_path: Path,
+) -> None:
+    model = report_of(tmp_path, "Leider \u202egnol\x00\x1b[31m\x07 rood")
+    entry = model.sections[0].blocks[0].entries[0]
+
+    assert entry.text == "\u2068Leider \u202egnol[31m rood\u2069"
+    for fmt in ("md", "html"):
+        output = render(model, fmt).decode("utf-8")
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", output)
+        assert output.count("\u2068") == output.count("\u2069") >= 1
+
+
+def test_a_long_word_breaks_inside_the_margin(tmp_path: Path) -> None:
+    url = "https://example.org/" + "abcdefghij" * 11
+    model = report_of(tmp_path, url + " " + "_" * 110)
+
+    reader = PdfReader(io.BytesIO(render(model, "pdf")))
+    lines = reader.pages[0].extract_text().splitlines()
+
+    assert url in "".join(lines).replace("\u200b", "")
+    assert all(len(line) < 100 for line in lines), lines
