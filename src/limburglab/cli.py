@@ -83,7 +83,7 @@ app = typer.Typer(
     cls=_Boundary,
     name="limburglab",
     help="Workshops begeleiden met vragen uit YAML-flows, en de antwoorden van alle subgroepen "
-    "samenvoegen tot één verslag (Markdown, HTML, PDF).",
+    "samenvoegen tot één verslag (Markdown, HTML, PDF, Word, spreadsheet).",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -252,15 +252,16 @@ def report(
         typer.Option(
             "-o",
             "--output",
-            help="Uitvoerbestand: .md, .html of .pdf (standaard: Markdown op het scherm).",
+            help="Uitvoerbestand: .md, .html, .pdf, .docx (Word), of .xlsx of .csv met alle "
+            "punten (standaard: Markdown op het scherm).",
         ),
     ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="md, html of pdf (standaard: volgens de extensie van -o).",
-            metavar="md|html|pdf",
+            help="md, html, pdf, docx, xlsx of csv (standaard: volgens de extensie van -o).",
+            metavar="md|html|pdf|docx|xlsx|csv",
         ),
     ] = None,
     event: Annotated[
@@ -275,7 +276,9 @@ def report(
     template: Annotated[
         Path | None,
         typer.Option(
-            "--template", help="Eigen sjabloon: Jinja2 voor Markdown en HTML, .typ voor PDF."
+            "--template",
+            help="Eigen sjabloon: Jinja2 voor Markdown en HTML, .typ voor PDF, een .docx met de "
+            "huisstijl voor Word.",
         ),
     ] = None,
     title: Annotated[

@@ -231,9 +231,9 @@ NL: dict[str, str] = {
     "vragen die er niet meer in staan, zijn weggelaten: {answers}",
     "report.none_complete": "geen afgeronde sessies om een verslag van te maken; laat "
     "--complete-only weg om ook onafgeronde sessies op te nemen",
-    "report.unknown_format": "onbekend formaat `{format}`; kies md, html of pdf",
-    "report.unknown_suffix": "{path}: onbekende extensie; gebruik .md, .html of .pdf, of geef "
-    "--format md, html of pdf",
+    "report.unknown_format": "onbekend formaat `{format}`; kies md, html, pdf, docx, xlsx of csv",
+    "report.unknown_suffix": "{path}: onbekende extensie; gebruik .md, .html, .pdf, .docx, .xlsx "
+    "of .csv, of geef --format",
     "report.format_conflict": "--format {format} past niet bij {path}; laat --format weg of "
     "kies een bestandsnaam op .{format}",
     "report.template_for_pdf": "{path}: een PDF wordt met een Typst-sjabloon (.typ) gemaakt; "
@@ -312,6 +312,29 @@ NL: dict[str, str] = {
     "report.word.points": "Punten",
     "report.word.dots": "Stippen",
     "report.word.page": "Pagina",
+    "report.word.count": "Aantal",
+    "report.word.conclusion": "Conclusie",
+    "report.docx_tags_style": "Groepen bij punt",
+    "report.docx_template_bad": "{path}: geen geldig Word-bestand (.docx); sla het sjabloon in "
+    "Word op als Word-document (.docx)",
+    "report.binary_to_terminal": "een {format}-bestand kan niet op het scherm getoond worden; "
+    "geef een bestand met -o, bijvoorbeeld -o verslag.{format}",
+    "report.template_for_docx": "{path}: een Word-verslag wordt met een Word-bestand (.docx) als "
+    "sjabloon gemaakt; geef een .docx-bestand",
+    "report.template_not_docx": "{path}: een Word-sjabloon (.docx) maakt alleen Word; kies "
+    "-o verslag.docx of --format docx",
+    "report.template_not_for_sheet": "een {format}-bestand heeft geen sjabloon; laat --template "
+    "weg",
+    "sheet.section": "Onderdeel",
+    "sheet.question": "Vraag",
+    "sheet.path": "Pad",
+    "sheet.parent": "Bij punt",
+    "sheet.value": "Antwoord",
+    "sheet.group": "Groep",
+    "sheet.round": "Ronde",
+    "sheet.organisation": "Organisatie",
+    "sheet.leader": "Gespreksleider",
+    "sheet.session": "Sessiebestand",
 }
 
 EN: dict[str, str] = {
@@ -526,9 +549,9 @@ EN: dict[str, str] = {
     "questions it no longer has were left out: {answers}",
     "report.none_complete": "no finished sessions to make a report of; leave out "
     "--complete-only to include unfinished sessions too",
-    "report.unknown_format": "unknown format `{format}`; choose md, html or pdf",
-    "report.unknown_suffix": "{path}: unknown extension; use .md, .html or .pdf, or give "
-    "--format md, html or pdf",
+    "report.unknown_format": "unknown format `{format}`; choose md, html, pdf, docx, xlsx or csv",
+    "report.unknown_suffix": "{path}: unknown extension; use .md, .html, .pdf, .docx, .xlsx or "
+    ".csv, or give --format",
     "report.format_conflict": "--format {format} does not match {path}; leave out --format or "
     "choose a file name ending in .{format}",
     "report.template_for_pdf": "{path}: a PDF is made with a Typst template (.typ); give a .typ "
@@ -606,6 +629,28 @@ EN: dict[str, str] = {
     "report.word.points": "Points",
     "report.word.dots": "Dots",
     "report.word.page": "Page",
+    "report.word.count": "Count",
+    "report.word.conclusion": "Conclusion",
+    "report.docx_tags_style": "Group tags",
+    "report.docx_template_bad": "{path}: not a valid Word file (.docx); save the template in "
+    "Word as a Word document (.docx)",
+    "report.binary_to_terminal": "a {format} file cannot be shown on the screen; give a file "
+    "with -o, for example -o report.{format}",
+    "report.template_for_docx": "{path}: a Word report takes a Word file (.docx) as its "
+    "template; give a .docx file",
+    "report.template_not_docx": "{path}: a Word template (.docx) only makes Word; choose "
+    "-o report.docx or --format docx",
+    "report.template_not_for_sheet": "a {format} file has no template; leave out --template",
+    "sheet.section": "Section",
+    "sheet.question": "Question",
+    "sheet.path": "Path",
+    "sheet.parent": "Under point",
+    "sheet.value": "Answer",
+    "sheet.group": "Group",
+    "sheet.round": "Round",
+    "sheet.organisation": "Organisation",
+    "sheet.leader": "Discussion leader",
+    "sheet.session": "Session file",
 }
 
 CATALOGUES = {"nl": NL, "en": EN}
