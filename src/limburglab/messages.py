@@ -335,6 +335,45 @@ NL: dict[str, str] = {
     "sheet.organisation": "Organisatie",
     "sheet.leader": "Gespreksleider",
     "sheet.session": "Sessiebestand",
+    "tidy.not_folder": "{path}: geen map; geef de map met de sessiebestanden",
+    "tidy.none": "Geen punten gevonden die op elkaar lijken; er is niets te doen.",
+    "tidy.found": "{count} paren punten die op elkaar lijken. Elk besluit komt direct in "
+    "{path}; de sessiebestanden blijven zoals ze zijn.",
+    "tidy.pair": "[{number}/{total}] {question}",
+    "tidy.question": "Zeggen A en B hetzelfde?",
+    "tidy.same_first": "Ja, houd de tekst van A",
+    "tidy.same_second": "Ja, houd de tekst van B",
+    "tidy.same_new": "Ja, met een nieuwe tekst",
+    "tidy.different": "Nee, het zijn verschillende punten",
+    "tidy.skip": "Later beslissen",
+    "tidy.stop": "Stoppen",
+    "tidy.plain_hint": "nummer; Enter = later beslissen",
+    "tidy.new_wording": "Nieuwe tekst voor dit punt",
+    "tidy.saved": "{count} besluiten opgeslagen in {path}. Het verslag maken: "
+    "limburglab report {folder}",
+    "tidy.saved_one": "1 besluit opgeslagen in {path}. Het verslag maken: "
+    "limburglab report {folder}",
+    "tidy.found_one": "1 paar punten dat op elkaar lijkt. Elk besluit komt direct in {path}; de "
+    "sessiebestanden blijven zoals ze zijn.",
+    "edits.not_list": "een bewerkingenbestand is een lijst, één bewerking per `- `-regel, "
+    "bijvoorbeeld `- omit: Blijven bestaan`",
+    "edits.not_mapping": "een bewerking heeft sleutels, bijvoorbeeld `omit: Blijven bestaan` en "
+    "`question: effecten`",
+    "edits.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
+    "edits.one_kind": "een bewerking heeft precies één van deze sleutels: {kinds}",
+    "edits.points": "`{key}` moet een lijst van ten minste twee punten zijn, bijvoorbeeld "
+    "`[Elkaar ontmoeten, elkaar ontmoeten en kennen]`",
+    "edits.text": "`{key}` moet tekst zijn",
+    "edits.text_not_here": "`{key}` hoort niet bij `{kind}`",
+    "edits.missing": "`{kind}` heeft ook `{key}:` nodig",
+    "edits.unknown_section": "onbekend onderdeel `{id}`; kies uit: {ids}",
+    "edits.unknown_question": "`{id}` is geen lijstvraag van deze flow; kies uit: {ids}",
+    "edits.fix_and_retry": "Herstel {path} en probeer het opnieuw.",
+    "edits.stale": "let op: {path}:{line}: „{point}” komt in geen enkele sessie (meer) voor; "
+    "deze bewerking doet niets. Pas hem aan of haal hem weg.",
+    "edits.header": "# Bewerkingen van de notulist, toegepast door `limburglab report`; de "
+    "sessiebestanden blijven\n# zoals ze zijn. Eén bewerking per `- `-regel: merge, correct, "
+    "omit, different of conclusion\n# (zie de README). Met de hand aanvullen mag.\n",
 }
 
 EN: dict[str, str] = {
@@ -651,6 +690,44 @@ EN: dict[str, str] = {
     "sheet.organisation": "Organisation",
     "sheet.leader": "Discussion leader",
     "sheet.session": "Session file",
+    "tidy.not_folder": "{path}: not a folder; give the folder of the session files",
+    "tidy.none": "No points found that look alike; nothing to do.",
+    "tidy.found": "{count} pairs of points that look alike. Every decision goes into {path} at "
+    "once; the session files stay as they are.",
+    "tidy.pair": "[{number}/{total}] {question}",
+    "tidy.question": "Do A and B say the same?",
+    "tidy.same_first": "Yes, keep the wording of A",
+    "tidy.same_second": "Yes, keep the wording of B",
+    "tidy.same_new": "Yes, with a new wording",
+    "tidy.different": "No, they are different points",
+    "tidy.skip": "Decide later",
+    "tidy.stop": "Stop",
+    "tidy.plain_hint": "number; Enter = decide later",
+    "tidy.new_wording": "New wording for this point",
+    "tidy.saved": "{count} decisions saved in {path}. To make the report: "
+    "limburglab report {folder}",
+    "tidy.saved_one": "1 decision saved in {path}. To make the report: limburglab report {folder}",
+    "tidy.found_one": "1 pair of points that look alike. Every decision goes into {path} at "
+    "once; the session files stay as they are.",
+    "edits.not_list": "an edits file is a list, one edit per `- ` line, for example "
+    "`- omit: Stay in existence`",
+    "edits.not_mapping": "an edit has keys, for example `omit: Stay in existence` and "
+    "`question: effecten`",
+    "edits.unknown_key": "unknown key `{key}`; allowed: {keys}",
+    "edits.one_kind": "an edit has exactly one of these keys: {kinds}",
+    "edits.points": "`{key}` must be a list of at least two points, for example "
+    "`[Meeting each other, meeting and knowing each other]`",
+    "edits.text": "`{key}` must be text",
+    "edits.text_not_here": "`{key}` does not belong with `{kind}`",
+    "edits.missing": "`{kind}` also needs `{key}:`",
+    "edits.unknown_section": "unknown section `{id}`; choose from: {ids}",
+    "edits.unknown_question": "`{id}` is not a list question of this flow; choose from: {ids}",
+    "edits.fix_and_retry": "Fix {path} and try again.",
+    "edits.stale": "note: {path}:{line}: “{point}” is not in any session (any more); this edit "
+    "does nothing. Change it or remove it.",
+    "edits.header": "# The secretary's edits, applied by `limburglab report`; the session files "
+    "stay as they\n# are. One edit per `- ` line: merge, correct, omit, different or "
+    "conclusion\n# (see the README). Adding to it by hand is fine.\n",
 }
 
 CATALOGUES = {"nl": NL, "en": EN}
