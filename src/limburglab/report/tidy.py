@@ -34,6 +34,11 @@ SIMILAR = 85
 MIN_LENGTH_SHARE = 0.3
 #: Words are indexed by their first letters: a typo later in a word still finds its pair.
 PREFIX = 4
+#: A word start found in more texts than this share of them (and at least `COMMON_FLOOR`)
+#: is too common to make two texts candidates on its own ("samenwerken" in a workshop about
+#: working together).
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 100
 _SMALL_WORDS = frozenset(
     {"de", "het", "een", "en", "van", "voor", "met", "op", "in", "te", "om", "aan", "bij",
      "door", "naar", "of", "ook", "als", "is", "zijn", "wat", "wie", "the", "a", "an", "and",
@@ -105,24 +110,40 @@ def suggest(flow: Flow, sessions: list[Session], edits: Edits | None = None) -> 
 
 
 def similar(keys: list[str], cutoff: float = SIMILAR) -> list[tuple[int, int, float]]:
-    """Index pairs (i < j) of normalised texts whose token-set ratio is at least `cutoff`."""
-    from rapidfuzz import fuzz
+    """Index pairs (i < j) of normalised texts whose token-set ratio is at least `cutoff`.
+
+    Only texts that share the start of a word are compared; a word start found in very many
+    texts (`COMMON`) does not make them candidates by itself, so the work grows with the
+    number of texts, not with its square."""
+    from rapidfuzz import fuzz, process
 
     index: dict[str, list[int]] = {}
-    for number, key in enumerate(keys):
-        for prefix in _prefixes(key):
+    prefixes = [_prefixes(key) for key in keys]
+    for number, found in enumerate(prefixes):
+        for prefix in found:
             index.setdefault(prefix, []).append(number)
-    found = []
+    common = max(COMMON_FLOOR, COMMON_SHARE * len(keys))
+    pairs = []
     for i, key in enumerate(keys):
-        candidates = sorted({j for p in _prefixes(key) for j in index[p] if j > i})
-        for j in candidates:
-            other = keys[j]
-            if min(len(key), len(other)) < MIN_LENGTH_SHARE * max(len(key), len(other)):
-                continue
-            score = fuzz.token_set_ratio(key, other, processor=None, score_cutoff=cutoff)
-            if score:
-                found.append((i, j, score))
-    return found
+        candidates = sorted(
+            {j for p in prefixes[i] if len(index[p]) <= common for j in index[p] if j > i}
+        )
+        shortest = MIN_LENGTH_SHARE * len(key)
+        chosen = [
+            j
+            for j in candidates
+            if len(keys[j]) >= shortest and len(key) >= MIN_LENGTH_SHARE * len(keys[j])
+        ]
+        matches = process.extract(
+            key,
+            [keys[j] for j in chosen],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            score_cutoff=cutoff,
+            limit=None,
+        )
+        pairs += [(i, chosen[position], score) for _, score, position in matches]
+    return sorted(pairs)
 
 
 def _prefixes(key: str) -> set[str]:
@@ -147,9 +168,10 @@ def _points(flow: Flow, sessions: list[Session]) -> Iterator[tuple[str, str, dic
                     if isinstance(followup, ListQuestion) and followup.id in entry:
                         walk(followup, entry[followup.id], f"{path}.{followup.id}", group)
 
+    several_rounds = len({s.meta.round for s in sessions}) > 1
     for s in sessions:
         group = s.meta.group or (s.path.stem if s.path else "?")
-        if s.meta.round is not None:
+        if several_rounds and s.meta.round is not None:
             group = t("report.group_in_round", group=group, round=s.meta.round)
         for section in flow.sections:
             for question in section.questions:
