@@ -17,6 +17,7 @@ import copy
 import itertools
 import os
 import platform
+import random
 import shlex
 import statistics
 import subprocess
@@ -71,10 +72,11 @@ class Sizes:
     answers: int
     few_sessions: int
     many_sessions: int
+    points: int
 
 
-FULL = Sizes(questions=1000, answers=500, few_sessions=20, many_sessions=200)
-QUICK = Sizes(questions=100, answers=50, few_sessions=2, many_sessions=10)
+FULL = Sizes(questions=1000, answers=500, few_sessions=20, many_sessions=200, points=5000)
+QUICK = Sizes(questions=100, answers=50, few_sessions=2, many_sessions=10, points=500)
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,47 @@ def drijfveer(number: int) -> str | dict[str, Any]:
     return {"text": text, "voorbeelden": [example]}
 
 
+def tidy_suggestions(folder: Path, points: int) -> Action:
+    """`tidy`'s search for near-duplicates over `points` points of one question, in memory."""
+    from limburglab.report.tidy import suggest
+
+    flow = load_flow(BUNDLED_FLOW)
+    texts = generated_points(points)
+    per_session = 100
+    sessions = []
+    for number, start in enumerate(range(0, points, per_session), start=1):
+        meta = Meta(workshop="Samenwerken", date="2026-11-29", round=1, group=f"Groep {number}")
+        session = Session.start(flow, meta, folder / f"sessie-{number}.yaml")
+        session.answers = {"effecten": {"effecten": texts[start : start + per_session]}}
+        sessions.append(session)
+
+    def action() -> None:
+        suggest(flow, sessions)
+
+    return action
+
+
+def generated_points(count: int) -> list[str]:
+    """`count` points of 2 to 8 words: a few words common to many points, most rare, and every
+    tenth point a near-duplicate of the one before (a word less, or a letter more)."""
+    rng = random.Random(14)
+    letters = "abcdefghijklmnoprstuvwz"
+    vocabulary = sorted(
+        {"".join(rng.choice(letters) for _ in range(rng.randint(4, 11))) for _ in range(2500)}
+    )
+    common = vocabulary[:60]
+    texts: list[str] = []
+    while len(texts) < count:
+        words = [
+            rng.choice(common) if rng.random() < 0.3 else rng.choice(vocabulary)
+            for _ in range(rng.randint(2, 8))
+        ]
+        texts.append(" ".join(words))
+        if len(texts) % 10 == 0:
+            texts.append(" ".join(words[:-1]) if len(words) > 2 else words[0] + "e")
+    return texts[:count]
+
+
 # --- generated inputs -------------------------------------------------------------------------
 
 _CHOICES = ["Eenzaamheid", "Armoede", "Gezondheid", "Jongeren"]
@@ -384,6 +427,11 @@ def startup_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
             answer_with_conditions(work, sizes.questions, sizes.answers),
             Budget(seconds=0.020),
         ),
+        Figure(
+            f"tidy suggestions, {sizes.points} points",
+            tidy_suggestions(work, sizes.points),
+            Budget(seconds=1.0),
+        ),
     ]
 
 
@@ -416,6 +464,7 @@ def report_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
             None,
             Budget(seconds=5.0, ratio=12, floor=few_label),
         ),
+        Figure(f"limburglab report Word, {many} sessions", None, Budget(seconds=2.0)),
     ]
     missing = report_missing(cli, work)
     if missing:
@@ -427,6 +476,7 @@ def report_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
         [EXAMPLES, "-o", work / "verslag.pdf"],
         [write_sessions(work / f"sessies-{few}", few), "-o", work / f"verslag-{few}.pdf"],
         [write_sessions(work / f"sessies-{many}", many), "-o", work / f"verslag-{many}.pdf"],
+        [work / f"sessies-{many}", "-o", work / f"verslag-{many}.docx"],
     ]
     for figure, args in zip(figures, arguments, strict=True):
         figure.action = process([*cli, "report", *map(str, args)], work)

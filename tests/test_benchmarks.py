@@ -31,6 +31,8 @@ ROWS = {
     r"limburglab report Markdown, examples": 1,
     r"limburglab report PDF, examples": 1,
     r"limburglab report PDF, \d+ sessions": 2,
+    r"limburglab report Word, \d+ sessions": 1,
+    r"tidy suggestions, \d+ points": 1,
 }
 
 

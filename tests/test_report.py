@@ -551,15 +551,15 @@ def test_the_format_follows_the_suffix_or_format(runner: CliRunner, in_tmp: Path
     [
         (
             ["-o", "verslag.txt"],
-            "verslag.txt: onbekende extensie; gebruik .md, .html of .pdf, of geef --format md, "
-            "html of pdf",
+            "verslag.txt: onbekende extensie; gebruik .md, .html, .pdf, .docx, .xlsx of .csv, of "
+            "geef --format",
         ),
         (
             ["-o", "verslag.pdf", "--format", "md"],
             "--format md past niet bij verslag.pdf; laat --format weg of kies een bestandsnaam "
             "op .md",
         ),
-        (["--format", "docx"], "onbekend formaat `docx`; kies md, html of pdf"),
+        (["--format", "odt"], "onbekend formaat `odt`; kies md, html, pdf, docx, xlsx of csv"),
         (["--lang", "fr"], "onbekende taal `fr`; kies nl of en"),
         (["--template", "weg.md.j2"], "weg.md.j2: sjabloon bestaat niet; controleer het pad"),
     ],

@@ -83,7 +83,7 @@ app = typer.Typer(
     cls=_Boundary,
     name="limburglab",
     help="Workshops begeleiden met vragen uit YAML-flows, en de antwoorden van alle subgroepen "
-    "samenvoegen tot één verslag (Markdown, HTML, PDF).",
+    "samenvoegen tot één verslag (Markdown, HTML, PDF, Word, spreadsheet).",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -252,15 +252,16 @@ def report(
         typer.Option(
             "-o",
             "--output",
-            help="Uitvoerbestand: .md, .html of .pdf (standaard: Markdown op het scherm).",
+            help="Uitvoerbestand: .md, .html, .pdf, .docx (Word), of .xlsx of .csv met alle "
+            "punten (standaard: Markdown op het scherm).",
         ),
     ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="md, html of pdf (standaard: volgens de extensie van -o).",
-            metavar="md|html|pdf",
+            help="md, html, pdf, docx, xlsx of csv (standaard: volgens de extensie van -o).",
+            metavar="md|html|pdf|docx|xlsx|csv",
         ),
     ] = None,
     event: Annotated[
@@ -272,10 +273,21 @@ def report(
             metavar="EVENT.yaml",
         ),
     ] = None,
+    edits: Annotated[
+        Path | None,
+        typer.Option(
+            "--edits",
+            help="Bewerkingen van de notulist (samenvoegen, verbeteren, weglaten, conclusies); "
+            "standaard bewerkingen.yaml in de map met sessies.",
+            metavar="EDITS.yaml",
+        ),
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
-            "--template", help="Eigen sjabloon: Jinja2 voor Markdown en HTML, .typ voor PDF."
+            "--template",
+            help="Eigen sjabloon: Jinja2 voor Markdown en HTML, .typ voor PDF, een .docx met de "
+            "huisstijl voor Word.",
         ),
     ] = None,
     title: Annotated[
@@ -310,6 +322,7 @@ def report(
         output=output,
         fmt=fmt,
         event_file=event,
+        edits_file=edits,
         template=template,
         title=title,
         names=not no_names,
@@ -319,6 +332,43 @@ def report(
         lang=lang,
     )
     make(options, tell=lambda message: print(message, file=sys.stderr))
+
+
+@app.command()
+def tidy(
+    folder: Annotated[
+        Path, typer.Argument(help="De map met de sessiebestanden.", metavar="SESSION_DIR")
+    ],
+    edits: Annotated[
+        Path | None,
+        typer.Option(
+            "--edits",
+            help="Waar de besluiten komen (standaard: bewerkingen.yaml in de map).",
+            metavar="EDITS.yaml",
+        ),
+    ] = None,
+    flow: Annotated[
+        str | None,
+        typer.Option("--flow", help="De flow (pad of naam), als die niet uit de sessies volgt."),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain", help="Regel voor regel vragen; vanzelf aan als de invoer geen terminal is."
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Zoek punten die waarschijnlijk hetzelfde zeggen en vraag per paar wat ermee moet.
+
+    De besluiten komen in bewerkingen.yaml naast de sessies; de sessiebestanden blijven zoals
+    ze zijn. Voorbeeld: limburglab tidy examples/samenwerken
+    """
+    from limburglab.report.tidy import TidyOptions
+    from limburglab.report.tidy import tidy as run_tidy
+
+    options = TidyOptions(folder=folder, edits_file=edits, plain=plain, flow_spec=flow, lang=lang)
+    run_tidy(options, tell=lambda message: print(message, file=sys.stderr))
 
 
 def main() -> None:

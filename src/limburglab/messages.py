@@ -275,9 +275,9 @@ NL: dict[str, str] = {
     "vragen die er niet meer in staan, tellen niet mee (ze blijven in het bestand): {answers}",
     "report.none_complete": "geen afgeronde sessies om een verslag van te maken; laat "
     "--complete-only weg om ook onafgeronde sessies op te nemen",
-    "report.unknown_format": "onbekend formaat `{format}`; kies md, html of pdf",
-    "report.unknown_suffix": "{path}: onbekende extensie; gebruik .md, .html of .pdf, of geef "
-    "--format md, html of pdf",
+    "report.unknown_format": "onbekend formaat `{format}`; kies md, html, pdf, docx, xlsx of csv",
+    "report.unknown_suffix": "{path}: onbekende extensie; gebruik .md, .html, .pdf, .docx, .xlsx "
+    "of .csv, of geef --format",
     "report.format_conflict": "--format {format} past niet bij {path}; laat --format weg of "
     "kies een bestandsnaam op .{format}",
     "report.template_for_pdf": "{path}: een PDF wordt met een Typst-sjabloon (.typ) gemaakt; "
@@ -365,6 +365,68 @@ NL: dict[str, str] = {
     "report.word.points": "Punten",
     "report.word.dots": "Stippen",
     "report.word.page": "Pagina",
+    "report.word.count": "Aantal",
+    "report.word.conclusion": "Conclusie",
+    "report.docx_tags_style": "Groepen bij punt",
+    "report.docx_template_bad": "{path}: geen geldig Word-bestand (.docx); sla het sjabloon in "
+    "Word op als Word-document (.docx)",
+    "report.binary_to_terminal": "een {format}-bestand kan niet op het scherm getoond worden; "
+    "geef een bestand met -o, bijvoorbeeld -o verslag.{format}",
+    "report.template_for_docx": "{path}: een Word-verslag wordt met een Word-bestand (.docx) als "
+    "sjabloon gemaakt; geef een .docx-bestand",
+    "report.template_not_docx": "{path}: een Word-sjabloon (.docx) maakt alleen Word; kies "
+    "-o verslag.docx of --format docx",
+    "report.template_not_for_sheet": "een {format}-bestand heeft geen sjabloon; laat --template "
+    "weg",
+    "sheet.section": "Onderdeel",
+    "sheet.question": "Vraag",
+    "sheet.path": "Pad",
+    "sheet.parent": "Bij punt",
+    "sheet.value": "Antwoord",
+    "sheet.group": "Groep",
+    "sheet.round": "Ronde",
+    "sheet.organisation": "Organisatie",
+    "sheet.leader": "Gespreksleider",
+    "sheet.session": "Sessiebestand",
+    "tidy.not_folder": "{path}: geen map; geef de map met de sessiebestanden",
+    "tidy.none": "Geen punten gevonden die op elkaar lijken; er is niets te doen.",
+    "tidy.found": "{count} paren punten die op elkaar lijken. Elk besluit komt direct in "
+    "{path}; de sessiebestanden blijven zoals ze zijn.",
+    "tidy.pair": "[{number}/{total}] {question}",
+    "tidy.question": "Zeggen A en B hetzelfde?",
+    "tidy.same_first": "Ja, houd de tekst van A",
+    "tidy.same_second": "Ja, houd de tekst van B",
+    "tidy.same_new": "Ja, met een nieuwe tekst",
+    "tidy.different": "Nee, het zijn verschillende punten",
+    "tidy.skip": "Later beslissen",
+    "tidy.stop": "Stoppen",
+    "tidy.plain_hint": "nummer; Enter = later beslissen",
+    "tidy.new_wording": "Nieuwe tekst voor dit punt",
+    "tidy.saved": "{count} besluiten opgeslagen in {path}. Het verslag maken: "
+    "limburglab report {folder}",
+    "tidy.saved_one": "1 besluit opgeslagen in {path}. Het verslag maken: "
+    "limburglab report {folder}",
+    "tidy.found_one": "1 paar punten dat op elkaar lijkt. Elk besluit komt direct in {path}; de "
+    "sessiebestanden blijven zoals ze zijn.",
+    "edits.not_list": "een bewerkingenbestand is een lijst, één bewerking per `- `-regel, "
+    "bijvoorbeeld `- omit: Blijven bestaan`",
+    "edits.not_mapping": "een bewerking heeft sleutels, bijvoorbeeld `omit: Blijven bestaan` en "
+    "`question: effecten`",
+    "edits.unknown_key": "onbekende sleutel `{key}`; toegestaan: {keys}",
+    "edits.one_kind": "een bewerking heeft precies één van deze sleutels: {kinds}",
+    "edits.points": "`{key}` moet een lijst van ten minste twee punten zijn, bijvoorbeeld "
+    "`[Elkaar ontmoeten, elkaar ontmoeten en kennen]`",
+    "edits.text": "`{key}` moet tekst zijn",
+    "edits.text_not_here": "`{key}` hoort niet bij `{kind}`",
+    "edits.missing": "`{kind}` heeft ook `{key}:` nodig",
+    "edits.unknown_section": "onbekend onderdeel `{id}`; kies uit: {ids}",
+    "edits.unknown_question": "`{id}` is geen lijstvraag van deze flow; kies uit: {ids}",
+    "edits.fix_and_retry": "Herstel {path} en probeer het opnieuw.",
+    "edits.stale": "let op: {path}:{line}: „{point}” komt in geen enkele sessie (meer) voor; "
+    "deze bewerking doet niets. Pas hem aan of haal hem weg.",
+    "edits.header": "# Bewerkingen van de notulist, toegepast door `limburglab report`; de "
+    "sessiebestanden blijven\n# zoals ze zijn. Eén bewerking per `- `-regel: merge, correct, "
+    "omit, different of conclusion\n# (zie de README). Met de hand aanvullen mag.\n",
 }
 
 EN: dict[str, str] = {
@@ -623,9 +685,9 @@ EN: dict[str, str] = {
     "questions it no longer has do not count (they stay in the file): {answers}",
     "report.none_complete": "no finished sessions to make a report of; leave out "
     "--complete-only to include unfinished sessions too",
-    "report.unknown_format": "unknown format `{format}`; choose md, html or pdf",
-    "report.unknown_suffix": "{path}: unknown extension; use .md, .html or .pdf, or give "
-    "--format md, html or pdf",
+    "report.unknown_format": "unknown format `{format}`; choose md, html, pdf, docx, xlsx or csv",
+    "report.unknown_suffix": "{path}: unknown extension; use .md, .html, .pdf, .docx, .xlsx or "
+    ".csv, or give --format",
     "report.format_conflict": "--format {format} does not match {path}; leave out --format or "
     "choose a file name ending in .{format}",
     "report.template_for_pdf": "{path}: a PDF is made with a Typst template (.typ); give a .typ "
@@ -711,6 +773,66 @@ EN: dict[str, str] = {
     "report.word.points": "Points",
     "report.word.dots": "Dots",
     "report.word.page": "Page",
+    "report.word.count": "Count",
+    "report.word.conclusion": "Conclusion",
+    "report.docx_tags_style": "Group tags",
+    "report.docx_template_bad": "{path}: not a valid Word file (.docx); save the template in "
+    "Word as a Word document (.docx)",
+    "report.binary_to_terminal": "a {format} file cannot be shown on the screen; give a file "
+    "with -o, for example -o report.{format}",
+    "report.template_for_docx": "{path}: a Word report takes a Word file (.docx) as its "
+    "template; give a .docx file",
+    "report.template_not_docx": "{path}: a Word template (.docx) only makes Word; choose "
+    "-o report.docx or --format docx",
+    "report.template_not_for_sheet": "a {format} file has no template; leave out --template",
+    "sheet.section": "Section",
+    "sheet.question": "Question",
+    "sheet.path": "Path",
+    "sheet.parent": "Under point",
+    "sheet.value": "Answer",
+    "sheet.group": "Group",
+    "sheet.round": "Round",
+    "sheet.organisation": "Organisation",
+    "sheet.leader": "Discussion leader",
+    "sheet.session": "Session file",
+    "tidy.not_folder": "{path}: not a folder; give the folder of the session files",
+    "tidy.none": "No points found that look alike; nothing to do.",
+    "tidy.found": "{count} pairs of points that look alike. Every decision goes into {path} at "
+    "once; the session files stay as they are.",
+    "tidy.pair": "[{number}/{total}] {question}",
+    "tidy.question": "Do A and B say the same?",
+    "tidy.same_first": "Yes, keep the wording of A",
+    "tidy.same_second": "Yes, keep the wording of B",
+    "tidy.same_new": "Yes, with a new wording",
+    "tidy.different": "No, they are different points",
+    "tidy.skip": "Decide later",
+    "tidy.stop": "Stop",
+    "tidy.plain_hint": "number; Enter = decide later",
+    "tidy.new_wording": "New wording for this point",
+    "tidy.saved": "{count} decisions saved in {path}. To make the report: "
+    "limburglab report {folder}",
+    "tidy.saved_one": "1 decision saved in {path}. To make the report: limburglab report {folder}",
+    "tidy.found_one": "1 pair of points that look alike. Every decision goes into {path} at "
+    "once; the session files stay as they are.",
+    "edits.not_list": "an edits file is a list, one edit per `- ` line, for example "
+    "`- omit: Stay in existence`",
+    "edits.not_mapping": "an edit has keys, for example `omit: Stay in existence` and "
+    "`question: effecten`",
+    "edits.unknown_key": "unknown key `{key}`; allowed: {keys}",
+    "edits.one_kind": "an edit has exactly one of these keys: {kinds}",
+    "edits.points": "`{key}` must be a list of at least two points, for example "
+    "`[Meeting each other, meeting and knowing each other]`",
+    "edits.text": "`{key}` must be text",
+    "edits.text_not_here": "`{key}` does not belong with `{kind}`",
+    "edits.missing": "`{kind}` also needs `{key}:`",
+    "edits.unknown_section": "unknown section `{id}`; choose from: {ids}",
+    "edits.unknown_question": "`{id}` is not a list question of this flow; choose from: {ids}",
+    "edits.fix_and_retry": "Fix {path} and try again.",
+    "edits.stale": "note: {path}:{line}: “{point}” is not in any session (any more); this edit "
+    "does nothing. Change it or remove it.",
+    "edits.header": "# The secretary's edits, applied by `limburglab report`; the session files "
+    "stay as they\n# are. One edit per `- ` line: merge, correct, omit, different or "
+    "conclusion\n# (see the README). Adding to it by hand is fine.\n",
 }
 
 CATALOGUES = {"nl": NL, "en": EN}

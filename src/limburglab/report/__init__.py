@@ -1,8 +1,8 @@
 """The conclusion report: sessions gathered, merged into one model, rendered, written atomically.
 
 `make` runs the whole command; the steps live in their own modules and are imported only when a
-report is made: `gather` (sessions and their flow), `event`, `model` with `merge` (the Report),
-and `formats` (one module per output format).
+report is made: `gather` (sessions and their flow), `event`, `edits` (the secretary's tidying),
+`model` with `merge` (the Report), and `formats` (one module per output format).
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ class ReportOptions:
     fmt: str | None = None
     #: Without it, the `event.yaml` in the sessions' folder, if any.
     event_file: Path | None = None
+    #: Without it, the `bewerkingen.yaml` in the sessions' folder, if any.
+    edits_file: Path | None = None
     template: Path | None = None
     title: str | None = None
     names: bool = True
@@ -60,6 +62,14 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
     sessions = gather.choose(found, complete_only=options.complete_only, warn=tell)
     event_path = options.event_file or found.event_path
     event = events.load(event_path) if event_path else None
+    conclusions = None
+    edits_path = options.edits_file or found.edits_path
+    if edits_path:
+        from limburglab.report import edits
+
+        loaded = edits.load(edits_path, found.flow)
+        sessions = edits.apply(loaded, found.flow, sessions, warn=tell)
+        conclusions = loaded.conclusions()
     report = model.build(
         found.flow,
         sessions,
@@ -67,6 +77,7 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
         title=options.title,
         names=options.names,
         sources=options.sources,
+        conclusions=conclusions,
     )
     write(render(report, fmt, options.template), options.output)
     if options.output is not None:

@@ -1,7 +1,8 @@
 """Finding what a report covers: the session files, the one flow they answer, an event file.
 
-A folder stands for the session files in it (`*.yaml`), except its event file (`event.yaml`),
-which is used when no `--event` is given. All sessions must answer the same flow; it is found
+A folder stands for the session files in it (`*.yaml`), except its event file (`event.yaml`)
+and its edits file (`bewerkingen.yaml`), which are used when no `--event` or `--edits` is
+given. All sessions must answer the same flow; it is found
 from what the sessions recorded (a bundled flow's name, or the path of the flow file), or given
 with `--flow`. Sessions are put in report order: by round, then by group.
 """
@@ -17,6 +18,7 @@ from limburglab import flow as flows
 from limburglab.errors import ReportError
 from limburglab.flow.model import Flow
 from limburglab.messages import t
+from limburglab.report import edits as edit_files
 from limburglab.report import event as events
 from limburglab.session import file as sessions
 from limburglab.session import rules as answer_rules
@@ -33,11 +35,13 @@ class Found:
     sessions: list[Session]
     #: The event file found beside the sessions, if any.
     event_path: Path | None
+    #: The edits file (`bewerkingen.yaml`) found beside the sessions, if any.
+    edits_path: Path | None = None
 
 
 def find(paths: list[Path], flow_spec: str | None = None) -> Found:
     """Load the sessions at `paths` and their flow; raise if they answer different flows."""
-    files, event_path = _files(paths)
+    files, event_path, edits_path = _files(paths)
     loaded = [sessions.load(path) for path in files]
     by_flow: dict[str, list[str]] = {}
     for s in loaded:
@@ -51,7 +55,7 @@ def find(paths: list[Path], flow_spec: str | None = None) -> Found:
         raise ReportError(
             t("report.flow_mismatch", path=first.path, found=first.flow.id, flow=flow.id)
         )
-    return Found(flow, sorted(loaded, key=_report_order), event_path)
+    return Found(flow, sorted(loaded, key=_report_order), event_path, edits_path)
 
 
 def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) -> list[Session]:
@@ -79,7 +83,7 @@ def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) ->
 def refuse_as_output(output: Path, found: Found) -> None:
     """A report never overwrites what it reads: an input, the event file or any session."""
     target = output.resolve()
-    inputs = [s.path for s in found.sessions if s.path] + [found.event_path]
+    inputs = [s.path for s in found.sessions if s.path] + [found.event_path, found.edits_path]
     if any(path is not None and path.resolve() == target for path in inputs) or (
         output.is_file() and _is_session(output)
     ):
@@ -94,9 +98,9 @@ def _is_session(path: Path) -> bool:
     return bool(re.search(r"(?m)^answers:", head) and re.search(r"(?m)^flow:", head))
 
 
-def _files(paths: list[Path]) -> tuple[list[Path], Path | None]:
+def _files(paths: list[Path]) -> tuple[list[Path], Path | None, Path | None]:
     files: list[Path] = []
-    event_path = None
+    event_path = edits_path = None
     for path in paths:
         if not path.is_dir():
             files.append(path)  # a missing file is reported by the session loader, located
@@ -106,6 +110,7 @@ def _files(paths: list[Path]) -> tuple[list[Path], Path | None]:
             for p in path.iterdir()
             if p.suffix in SUFFIXES
             and p.name not in events.FILE_NAMES
+            and p.name not in edit_files.FILE_NAMES
             and not p.name.startswith(".")
             and p.is_file()
         )
@@ -114,13 +119,17 @@ def _files(paths: list[Path]) -> tuple[list[Path], Path | None]:
         files += inside
         if event_path is None:
             event_path = next((path / n for n in events.FILE_NAMES if (path / n).is_file()), None)
+        if edits_path is None:
+            edits_path = next(
+                (path / n for n in edit_files.FILE_NAMES if (path / n).is_file()), None
+            )
     seen: set[Path] = set()
     once = []
     for path in files:
         if path.resolve() not in seen:
             seen.add(path.resolve())
             once.append(path)
-    return once, event_path
+    return once, event_path, edits_path
 
 
 def _report_order(s: Session) -> tuple[bool, int, list[str | int], str]:

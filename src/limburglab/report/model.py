@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from limburglab.flow.model import Flow
 from limburglab.report.event import Event
-from limburglab.report.merge import Block, Merger, Say, join, one_line, sayer, unique
+from limburglab.report.merge import Block, Merger, Note, Say, join, one_line, sayer, unique
+from limburglab.report.points import Point, points
 from limburglab.session.file import Session
 from limburglab.text import for_output
 
@@ -62,9 +63,12 @@ class Report:
     words: dict[str, str]
     #: Seconds since 1970 of the newest session: the PDF's date, so that its bytes repeat.
     timestamp: int
+    #: Every captured answer value, session by session: the rows of the spreadsheet formats.
+    points: list[Point] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """The model as JSON-ready data, without `points` (no layout needs them)."""
+        return dataclasses.asdict(dataclasses.replace(self, points=[]))
 
 
 # Templates see these under their public home (a template error names the class).
@@ -82,9 +86,15 @@ def build(
     title: str | None = None,
     names: bool = True,
     sources: bool = True,
+    conclusions: dict[str, str] | None = None,
 ) -> Report:
-    """Merge the sessions (already in report order) into one report in the flow's language."""
+    """Merge the sessions (already in report order) into one report in the flow's language.
+
+    `conclusions` are the secretary's cross-group conclusions by section id (from the edits
+    file): each opens its section as an untitled paragraph, as in the seed report.
+    """
     event = event or Event()
+    conclusions = conclusions or {}
     say = sayer(flow.language)
     groups = _groups(sessions, say, names)
     merger = Merger(flow, [g.label for g in groups], say, sources)
@@ -101,6 +111,8 @@ def build(
                 blocks.append(merger.block(question, given))
         for block in blocks:
             block.show_title = len(blocks) > 1
+        if conclusions.get(section.id):
+            blocks.insert(0, _conclusion(conclusions[section.id], say))
         if blocks:
             sections.append(SectionReport(len(sections) + 1, section.id, section.title, blocks))
     dates = (event.date and [event.date]) or unique(s.meta.date for s in sessions if s.meta.date)
@@ -117,6 +129,7 @@ def build(
         groups=groups,
         words={key: say(f"report.word.{key}") for key in _WORDS},
         timestamp=_timestamp(sessions, event),
+        points=points(flow, sessions, say, names=names),
     )
     _for_output(report)
     return report
@@ -131,10 +144,21 @@ def _for_output(node: Any) -> Any:
     elif isinstance(node, dict):
         for key, value in node.items():
             node[key] = _for_output(value)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+    elif (
+        dataclasses.is_dataclass(node)
+        and not isinstance(node, type)
+        and not type(node).__dataclass_params__.frozen  # type: ignore[attr-defined]
+    ):  # frozen ones are raw data for spreadsheets, kept as typed
         for item in dataclasses.fields(node):
             setattr(node, item.name, _for_output(getattr(node, item.name)))
     return node
+
+
+def _conclusion(text: str, say: Say) -> Block:
+    note = Note("", text.strip(), [])
+    block = Block("conclusion", "paragraphs", say("report.word.conclusion"), 0, show_title=False)
+    block.paragraphs = [note]
+    return block
 
 
 # --- groups, intro and words -------------------------------------------------------------------
@@ -148,6 +172,8 @@ _WORDS = (
     "points",
     "dots",
     "page",
+    "count",
+    "conclusion",
 )
 
 

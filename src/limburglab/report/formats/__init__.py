@@ -1,7 +1,8 @@
 """The output formats: each one a module behind one small interface, registered in `FORMATS`.
 
 Templates only arrange the model; they compute nothing. Answer text is data in every format,
-never markup. Rendering imports Jinja2 or Typst only when a format is used.
+never markup. Rendering imports Jinja2, Typst, python-docx or openpyxl only when a format is
+used.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from limburglab.errors import UsageError
 from limburglab.files import input_problem
 from limburglab.messages import t
-from limburglab.report.formats import html, markdown, pdf
+from limburglab.report.formats import csv, docx, html, markdown, pdf, xlsx
 
 if TYPE_CHECKING:
     from limburglab.report.model import Report
@@ -25,8 +26,28 @@ class Renderer(Protocol):
     def __call__(self, report: Report, template: Path | None = None) -> bytes: ...
 
 
-FORMATS: dict[str, Renderer] = {"md": markdown.render, "html": html.render, "pdf": pdf.render}
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+FORMATS: dict[str, Renderer] = {
+    "md": markdown.render,
+    "html": html.render,
+    "pdf": pdf.render,
+    "docx": docx.render,
+    "xlsx": xlsx.render,
+    "csv": csv.render,
+}
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+}
+#: Formats that are not text: never to a terminal.
+BINARY = ("pdf", "docx", "xlsx")
+#: The suffix a template must have, by format; formats not listed take no template.
+TEMPLATE_SUFFIXES = {"md": None, "html": None, "pdf": ".typ", "docx": ".docx"}
 
 
 def output_format(output: Path | None, fmt: str | None, template: Path | None) -> str:
@@ -39,19 +60,31 @@ def output_format(output: Path | None, fmt: str | None, template: Path | None) -
     chosen = fmt or from_suffix or ("md" if output is None else None)
     if chosen is None:
         raise UsageError(t("report.unknown_suffix", path=output))
-    if chosen == "pdf" and output is None and sys.stdout.isatty():
-        raise UsageError(t("report.pdf_to_terminal"))
+    if chosen in BINARY and output is None and sys.stdout.isatty():
+        key = "report.pdf_to_terminal" if chosen == "pdf" else "report.binary_to_terminal"
+        raise UsageError(t(key, format=chosen))
     if template is not None:
-        if not template.exists():
-            raise UsageError(t("report.template_missing", path=template))
-        problem = input_problem(template)
-        if problem:
-            raise UsageError(t("report.template_unusable", path=template, reason=problem))
-        if chosen == "pdf" and template.suffix != ".typ":
-            raise UsageError(t("report.template_for_pdf", path=template))
-        if chosen != "pdf" and template.suffix == ".typ":
-            raise UsageError(t("report.template_not_pdf", path=template))
+        _check_template(template, chosen)
     return chosen
+
+
+def _check_template(template: Path, chosen: str) -> None:
+    if chosen not in TEMPLATE_SUFFIXES:
+        raise UsageError(t("report.template_not_for_sheet", format=chosen))
+    if not template.exists():
+        raise UsageError(t("report.template_missing", path=template))
+    problem = input_problem(template)
+    if problem:
+        raise UsageError(t("report.template_unusable", path=template, reason=problem))
+    suffix = template.suffix.lower()
+    if chosen == "pdf" and suffix != ".typ":
+        raise UsageError(t("report.template_for_pdf", path=template))
+    if chosen == "docx" and suffix != ".docx":
+        raise UsageError(t("report.template_for_docx", path=template))
+    if chosen != "pdf" and suffix == ".typ":
+        raise UsageError(t("report.template_not_pdf", path=template))
+    if chosen != "docx" and suffix == ".docx":
+        raise UsageError(t("report.template_not_docx", path=template))
 
 
 def render(report: Report, fmt: str, template: Path | None = None) -> bytes:
