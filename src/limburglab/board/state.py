@@ -328,7 +328,12 @@ def _applicable_sections(flow: Flow, answers: dict[str, Any]) -> list[Section]:
 def group_view(session: Session, flow: Flow, extras: dict[str, Any], moment: dt.datetime) -> View:
     """The projector view of one session: its current section, clock, points and question."""
     answers = session.answers
-    place = locate(flow, answers, None if session.complete else session.current)
+    place = None
+    if not session.complete:
+        # Before the first answer is saved, `current` is not written yet: the first open
+        # question is the one being asked (as `resume` would ask it).
+        opening = walker.first_open(flow, answers)
+        place = locate(flow, answers, session.current or (opening.path if opening else None))
     sections = _applicable_sections(flow, answers) or list(flow.sections)
     if place is not None:
         section = place.section
