@@ -30,6 +30,8 @@ ROWS = {
     r"limburglab report Markdown, examples": 1,
     r"limburglab report PDF, examples": 1,
     r"limburglab report PDF, \d+ sessions": 2,
+    r"limburglab board, session saved to change at the page": 1,
+    r"limburglab board, the page": 1,
 }
 
 

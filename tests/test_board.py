@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -463,3 +464,41 @@ def test_run_without_board_imports_none_of_it(tmp_path: Path) -> None:
     )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
     assert "Welke drijfveer" in done.stderr
+
+
+def test_another_host_needs_the_token_and_prints_a_qr_code(tmp_path: Path) -> None:
+    path = tmp_path / "sessie.yaml"
+    new_session(path)
+    env = {**os.environ, "LIMBURGLAB_LANG": "nl"}
+    board = subprocess.Popen(
+        [sys.executable, "-m", "limburglab", "board", str(path), "--no-open", "--host", "0.0.0.0"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert board.stdout is not None
+        first = board.stdout.readline()
+        assert first.startswith("Het bord: http://")
+        url = first.split(": ", 1)[1].strip()
+        token = url.split("?token=", 1)[1]
+        assert len(token) >= 20
+        assert board.stdout.readline().startswith("Scan deze code")
+        qr = [board.stdout.readline() for _ in range(5)]
+        assert all("█" in line or "▀" in line or "▄" in line for line in qr[1:4])
+        port = url.split(":")[2].split("/")[0]
+        local = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                status = httpx.get(local, timeout=2).status_code
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        assert status == 403
+        assert httpx.get(local + "state?token=" + token, timeout=5).status_code == 200
+    finally:
+        board.terminate()
+        board.wait(timeout=10)

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from browser import chromium
-from screenshots import board
+from screenshots import board, session_in_progress
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "samenwerken"
@@ -184,3 +184,16 @@ def test_the_plenary_view_moves_by_section_and_fits_the_screen(width: int, heigh
         before = browser.execute_script(dark)
         body.send_keys("t")
         assert browser.execute_script(dark) is (not before)
+
+
+def test_the_clock_turns_red_past_the_timebox(tmp_path: Path) -> None:
+    path = session_in_progress(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("actual: 772", "actual: 1033")
+    path.write_text(text, encoding="utf-8")
+    with board(path) as url, chromium() as browser:
+        browser.get(url)
+        clock = "const c = document.getElementById('clock'); return [c?.className, c?.textContent]"
+        wait_for(lambda: browser.execute_script(clock)[0])
+        kind, shown = browser.execute_script(clock)
+        assert kind == "clock red"
+        assert shown.startswith("+2:1") and " over tijd" in shown
