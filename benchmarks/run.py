@@ -99,6 +99,8 @@ class Figure:
     #: What the budget column says of a figure without a budget.
     role: str = "(floor)"
     samples: list[float] = field(default_factory=list)
+    #: "s" for a time; "bytes" for a size (measured once, its budget in `Budget.seconds`).
+    unit: str = "s"
 
     @property
     def median(self) -> float | None:
@@ -483,12 +485,103 @@ def report_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
     return figures
 
 
+#: Processes that serve during the whole run (a board), ended by `main`.
+BACKGROUND: list[subprocess.Popen[bytes]] = []
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_board(cli: Sequence[str], path: Path) -> str:
+    """`limburglab board PATH --no-open` in the background; its URL once it answers."""
+    import urllib.request
+
+    port = free_port()
+    argv = [*cli, "board", "--no-open", "--port", str(port), str(path)]
+    board = subprocess.Popen(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    BACKGROUND.append(board)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return url
+        except OSError as exc:
+            if board.poll() is not None or time.monotonic() > deadline:
+                message = board.stderr.read().decode(errors="replace") if board.stderr else ""
+                raise BenchmarkError(f"{shlex.join(argv)} did not serve:\n{message}") from exc
+            time.sleep(0.05)
+
+
+def board_change(cli: Sequence[str], work: Path) -> Action:
+    """A session saved (atomic write, fsync) until the board's stream delivers the change."""
+    import queue
+    import threading
+    import urllib.request
+
+    session = session_with_answers(work / "board" / "sessie.yaml", 20)
+    session.current = "drijfveren.drijfveren"
+    session.save()
+    url = start_board(cli, session.path or work)
+    views: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        with urllib.request.urlopen(url + "events", timeout=TIMEOUT) as stream:
+            for raw in stream:
+                if raw.startswith(b"data: "):
+                    views.put(raw.decode("utf-8"))
+
+    threading.Thread(target=read, daemon=True).start()
+    views.get(timeout=TIMEOUT)  # the view on connecting
+    numbers = itertools.count(1)
+
+    def action() -> None:
+        marker = f"Punt nummer {next(numbers)}"
+        session.put("drijfveren", "conclusie_drijfveren", marker)
+        session.save()
+        deadline = time.monotonic() + 10
+        while marker not in views.get(timeout=max(0.0, deadline - time.monotonic())):
+            pass
+
+    return action
+
+
+def board_page_size() -> int:
+    from importlib import resources
+
+    return len((resources.files("limburglab.board") / "page.html").read_bytes())
+
+
+def board_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
+    return [
+        Figure(
+            "limburglab board, session saved to change at the page",
+            board_change(cli, work),
+            Budget(seconds=0.100),
+        ),
+        Figure(
+            "limburglab board, the page",
+            None,
+            Budget(seconds=60_000),
+            samples=[board_page_size()],
+            unit="bytes",
+        ),
+    ]
+
+
 def all_figures(work: Path, sizes: Sizes) -> list[Figure]:
     cli = limburglab_command()
     return [
         *startup_figures(cli, work, sizes),
         *validate_figures(cli, work, sizes),
         *report_figures(cli, work, sizes),
+        *board_figures(cli, work, sizes),
     ]
 
 
@@ -499,29 +592,34 @@ def seconds_text(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def bytes_text(size: float) -> str:
+    return f"{size / 1000:.1f} KB"
+
+
 def judge(figure: Figure, floors: dict[str, Figure]) -> Row:
     """The figure's row: its median, its budget with the limits of this run, and the verdict."""
+    text = bytes_text if figure.unit == "bytes" else seconds_text
     median = figure.median
     if median is None:
         return Row(figure.label, figure.unavailable or "n/a", "", "n/a")
     budget = figure.budget
     if budget is None:
-        return Row(figure.label, seconds_text(median), figure.role, "")
+        return Row(figure.label, text(median), figure.role, "")
     limits: list[float] = []
     terms: list[str] = []
     if budget.seconds is not None:
         limits.append(budget.seconds)
-        terms.append(f"≤ {seconds_text(budget.seconds)}")
+        terms.append(f"≤ {text(budget.seconds)}")
     ratio_note = ""
     if budget.ratio is not None and budget.floor is not None:
         floor = floors[budget.floor].median
         if floor is None:
-            return Row(figure.label, seconds_text(median), "floor not measured", "n/a")
+            return Row(figure.label, text(median), "floor not measured", "n/a")
         limits.append(budget.ratio * floor)
-        terms.append(f"≤ {budget.ratio:g} × floor = {seconds_text(budget.ratio * floor)}")
+        terms.append(f"≤ {budget.ratio:g} × floor = {text(budget.ratio * floor)}")
         ratio_note = f" ({median / floor:.2f} ×)"
     verdict = "pass" if median <= min(limits) else "FAIL"
-    return Row(figure.label, seconds_text(median), " and ".join(terms), verdict + ratio_note)
+    return Row(figure.label, text(median), " and ".join(terms), verdict + ratio_note)
 
 
 def judge_all(figures: Sequence[Figure]) -> list[Row]:
@@ -593,6 +691,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BenchmarkError as exc:
             print(f"benchmark failed: {exc}", file=sys.stderr)
             return 2
+        finally:
+            for process in BACKGROUND:
+                process.terminate()
+                process.wait(timeout=TIMEOUT)
     rows = judge_all(figures)
     table = markdown_table(rows) if args.markdown else text_table(rows)
     print(f"Machine: {machine()}\n\n{table}")

@@ -33,6 +33,8 @@ ROWS = {
     r"limburglab report PDF, \d+ sessions": 2,
     r"limburglab report Word, \d+ sessions": 1,
     r"tidy suggestions, \d+ points": 1,
+    r"limburglab board, session saved to change at the page": 1,
+    r"limburglab board, the page": 1,
 }
 
 

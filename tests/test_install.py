@@ -50,6 +50,18 @@ def test_installed_package_runs_from_another_directory(tmp_path: Path) -> None:
     )
     assert Path(where.stdout.strip()).is_relative_to(venv)
 
+    # The board's page travels in the wheel beside the code.
+    page = run(
+        [
+            bin_dir / "python",
+            "-c",
+            "from limburglab.board.app import page_html; print(len(page_html()))",
+        ],
+        cwd=tmp_path,
+        env=env,
+    )
+    assert int(page.stdout) > 1000
+
     flows = run([bin_dir / "limburglab", "flows"], cwd=tmp_path, env=env)
     assert "Samenwerken" in flows.stdout
     assert "Evaluatie en vervolg" in flows.stdout

@@ -176,6 +176,15 @@ PlainOption = Annotated[
     ),
 ]
 
+BoardFlag = Annotated[
+    bool,
+    typer.Option(
+        "--board",
+        help="Toon de sessie ook live in de browser (voor de beamer), met de klok van het "
+        "onderdeel.",
+    ),
+]
+
 
 @app.command()
 def run(
@@ -202,10 +211,11 @@ def run(
     ] = None,
     plain: PlainOption = False,
     lang: LangOption = None,
+    board: BoardFlag = False,
 ) -> None:
     """Begeleid een groep live door een flow; elk antwoord wordt direct opgeslagen.
 
-    Voorbeeld: limburglab run --group "Groep 1" --leader "Mieke Bos"
+    Voorbeeld: limburglab run --group "Groep 1" --leader "Mieke Bos" --board
     """
     from limburglab.live.run import run as run_session
 
@@ -217,7 +227,10 @@ def run(
         "participants": participants,
         "date": date,
     }
-    run_session(flow, session_path=session, meta=meta, answers_file=answers, plain=plain, lang=lang)
+    with _board_beside(board, new_in=session, lang=lang):
+        run_session(
+            flow, session_path=session, meta=meta, answers_file=answers, plain=plain, lang=lang
+        )
 
 
 @app.command()
@@ -228,6 +241,7 @@ def resume(
     ] = None,
     plain: PlainOption = False,
     lang: LangOption = None,
+    board: BoardFlag = False,
 ) -> None:
     """Ga verder met een onderbroken sessie, of bekijk en wijzig een afgeronde.
 
@@ -235,7 +249,28 @@ def resume(
     """
     from limburglab.live.run import resume as resume_session
 
-    resume_session(session, flow_spec=flow, plain=plain, lang=lang)
+    with _board_beside(board, session=session, lang=lang):
+        resume_session(session, flow_spec=flow, plain=plain, lang=lang)
+
+
+@contextmanager
+def _board_beside(
+    wanted: bool, *, session: Path | None = None, new_in: Path | None = None, lang: str | None
+) -> Iterator[None]:
+    """With `--board`: a board process for the session while it is asked, stopped after."""
+    if not wanted:
+        yield
+        return
+    from limburglab.board import launch
+
+    if session is not None:
+        launched = launch.start_for(session, lang)
+    else:
+        launched = launch.start_for_new(new_in, lang)
+    try:
+        yield
+    finally:
+        launched.stop()
 
 
 @app.command()
@@ -369,6 +404,58 @@ def tidy(
 
     options = TidyOptions(folder=folder, edits_file=edits, plain=plain, flow_spec=flow, lang=lang)
     run_tidy(options, tell=lambda message: print(message, file=sys.stderr))
+
+
+@app.command()
+def board(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Een sessiebestand (groepsweergave), of meer sessies of een map "
+            "(plenaire weergave); standaard de map sessions.",
+            metavar="[SESSION_OR_DIR]...",
+            show_default=False,
+        ),
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", help="Poort (standaard: een vrije poort).")
+    ] = None,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Adres om op te luisteren; 0.0.0.0 toont het bord ook op andere apparaten in "
+            "het netwerk (met toegangscode in de link en een QR-code).",
+        ),
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool,
+        typer.Option(
+            "--open/--no-open", help="Open het bord in de browser, of print alleen de link."
+        ),
+    ] = True,
+    lang: LangOption = None,
+    new_in: Annotated[Path | None, typer.Option("--new-in", hidden=True)] = None,
+    since: Annotated[str, typer.Option("--since", hidden=True)] = "",
+) -> None:
+    """Toon sessies live in de browser: één groep op de beamer, of alle groepen in de plenaire
+    terugkoppeling. Leest alleen; volgt elke wijziging van de bestanden.
+
+    Voorbeeld: limburglab board examples/samenwerken
+    """
+    from limburglab.board.server import BoardOptions, serve
+
+    serve(
+        BoardOptions(
+            inputs=tuple(inputs or ()),
+            host=host,
+            port=port,
+            open_browser=open_browser,
+            lang=lang,
+            new_in=new_in,
+            since=since,
+        )
+    )
 
 
 def main() -> None:

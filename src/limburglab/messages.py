@@ -427,6 +427,20 @@ NL: dict[str, str] = {
     "edits.header": "# Bewerkingen van de notulist, toegepast door `limburglab report`; de "
     "sessiebestanden blijven\n# zoals ze zijn. Eén bewerking per `- `-regel: merge, correct, "
     "omit, different of conclusion\n# (zie de README). Met de hand aanvullen mag.\n",
+    # the board
+    "board.url": "Het bord: {url}",
+    "board.qr": "Scan deze code met een tablet of tweede laptop in hetzelfde netwerk:",
+    "board.token": "De link bevat een toegangscode; zonder die code weigert het bord elke vraag.",
+    "board.stop": "Stoppen: Ctrl-C.",
+    "board.stopped": "Bord gestopt.",
+    "board.missing": "{path} bestaat niet; geef een sessiebestand of een map met sessies",
+    "board.no_default_folder": "hier is geen map {path}; geef een sessiebestand of een map met "
+    "sessies, bijvoorbeeld: limburglab board examples/samenwerken",
+    "board.not_yaml": "{path} is geen sessiebestand (.yaml) en geen map",
+    "board.port_in_use": "poort {port} op {host} is niet beschikbaar ({reason}); kies een andere "
+    "met --port, of laat --port weg voor een vrije poort",
+    "board.cannot_bind": "het bord kan niet starten op {host} ({reason}); controleer --host",
+    "board.beside": "Het bord van deze sessie: {url} (opent in de browser)",
 }
 
 EN: dict[str, str] = {
@@ -833,6 +847,20 @@ EN: dict[str, str] = {
     "edits.header": "# The secretary's edits, applied by `limburglab report`; the session files "
     "stay as they\n# are. One edit per `- ` line: merge, correct, omit, different or "
     "conclusion\n# (see the README). Adding to it by hand is fine.\n",
+    # the board
+    "board.url": "The board: {url}",
+    "board.qr": "Scan this code with a tablet or second laptop on the same network:",
+    "board.token": "The link holds an access code; without it the board refuses every request.",
+    "board.stop": "Stop: Ctrl-C.",
+    "board.stopped": "Board stopped.",
+    "board.missing": "{path} does not exist; give a session file or a folder of sessions",
+    "board.no_default_folder": "there is no folder {path} here; give a session file or a folder "
+    "of sessions, for example: limburglab board examples/samenwerken",
+    "board.not_yaml": "{path} is not a session file (.yaml) nor a folder",
+    "board.port_in_use": "port {port} on {host} is not available ({reason}); choose another with "
+    "--port, or leave out --port for a free one",
+    "board.cannot_bind": "the board cannot start on {host} ({reason}); check --host",
+    "board.beside": "This session's board: {url} (opens in the browser)",
 }
 
 CATALOGUES = {"nl": NL, "en": EN}
