@@ -70,13 +70,18 @@ class Sizes:
 
     questions: int
     answers: int
+    long_list: int
     few_sessions: int
     many_sessions: int
     points: int
 
 
-FULL = Sizes(questions=1000, answers=500, few_sessions=20, many_sessions=200, points=5000)
-QUICK = Sizes(questions=100, answers=50, few_sessions=2, many_sessions=10, points=500)
+FULL = Sizes(
+    questions=1000, answers=500, long_list=10000, few_sessions=20, many_sessions=200, points=5000
+)
+QUICK = Sizes(
+    questions=100, answers=50, long_list=500, few_sessions=2, many_sessions=10, points=500
+)
 
 
 @dataclass(frozen=True)
@@ -196,16 +201,38 @@ def first_question(cli: Sequence[str], folder: Path) -> Action:
     return action
 
 
-def record_answer(folder: Path, answers: int) -> Action:
-    """`session.put` + `session.save` (atomic write, fsync) with `answers` answers held."""
-    session = session_with_answers(folder / "sessie.yaml", answers)
-    numbers = itertools.count(1)
+def record_line(folder: Path, entries: int) -> Action:
+    """A leader confirms one more entry of a list that holds `entries` entries, in a live
+    session: the entry is put in its place, the next place is found, and both are saved in one
+    atomic write (fsync)."""
+    from limburglab.live.run import LiveSession
+    from limburglab.session import walker
+
+    session = session_with_answers(folder / f"regels-{entries}.yaml", entries)
+    flow = load_flow(BUNDLED_FLOW)
+    live = LiveSession(flow, session, _TypesOneLine())
+    step = walker.steps(flow, session.answers)[0]
 
     def action() -> None:
-        session.put("drijfveren", "conclusie_drijfveren", f"Conclusie nummer {next(numbers)}")
-        session.save()
+        length = len(session.answers["drijfveren"]["drijfveren"])
+        slot = walker.Slot((*step.loc, length), step.section, step.question)
+        live._ask(slot)
+        live._save_at(walker.slot_after(flow, session.answers, slot.loc))
 
     return action
+
+
+class _TypesOneLine:
+    """A prompter that types one new line at every prompt."""
+
+    def __init__(self) -> None:
+        self.numbers = itertools.count(1)
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+    def text(self, prompt: str, **kwargs: Any) -> str:
+        return f"Nieuwe drijfveer {next(self.numbers)}"
 
 
 def answer_with_conditions(folder: Path, questions: int, answers: int) -> Action:
@@ -420,9 +447,14 @@ def startup_figures(cli: list[str], work: Path, sizes: Sizes) -> list[Figure]:
             Budget(seconds=0.6, ratio=1.4, floor=IMPORTS_FLOOR),
         ),
         Figure(
-            f"record one answer, {sizes.answers} answers held",
-            record_answer(work, sizes.answers),
+            f"record one confirmed line, {sizes.answers} answers held",
+            record_line(work, sizes.answers),
             Budget(seconds=0.010),
+        ),
+        Figure(
+            f"record one confirmed line, {sizes.long_list}-entry list",
+            record_line(work, sizes.long_list),
+            Budget(seconds=0.050),
         ),
         Figure(
             f"one answer, {sizes.questions} questions with `when`, {sizes.answers} answers held",

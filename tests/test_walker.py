@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from limburglab import flow as flows
 from limburglab.flow import Flow, Section
@@ -862,3 +864,73 @@ def test_saved_file_holds_each_answer_when_the_next_is_asked(
     assert "reden: tijd" in saved[2]
     assert "- d1" in saved[4]
     assert "- d2" in saved[5]
+
+
+# --- moving one slot equals the listed order ------------------------------------------------
+
+NAVIGATION = """\
+    id: navigatie
+    title: Navigatie
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: voor
+            type: text
+            prompt: Voor
+          - id: punten
+            type: list
+            prompt: Punt
+            max: 4
+            item:
+              - id: uitleg
+                type: text
+                prompt: Uitleg
+                when: "item.text != 'kaal'"
+              - id: voorbeelden
+                type: list
+                prompt: Voorbeeld
+                max: 2
+                item:
+                  - id: effect
+                    type: text
+                    prompt: Effect
+              - id: wie
+                type: text
+                prompt: Wie
+      - id: t
+        title: T
+        questions:
+          - id: na
+            type: text
+            prompt: Na
+"""
+
+ENTRY_TEXT = st.sampled_from(["kaal", "vol", "x"])
+EXAMPLE = st.one_of(ENTRY_TEXT, st.fixed_dictionaries({"text": ENTRY_TEXT, "effect": ENTRY_TEXT}))
+ENTRY = st.one_of(
+    ENTRY_TEXT,
+    st.fixed_dictionaries(
+        {"text": ENTRY_TEXT},
+        optional={
+            "uitleg": ENTRY_TEXT,
+            "voorbeelden": st.lists(EXAMPLE, min_size=1, max_size=2),
+            "wie": ENTRY_TEXT,
+        },
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries=st.lists(ENTRY, max_size=4))
+def test_slot_after_and_before_follow_the_listed_order(
+    entries: list[Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    flow = load_flow(tmp_path_factory.mktemp("nav"), NAVIGATION)
+    answers: dict[str, Any] = {"s": {"punten": entries}} if entries else {}
+    order = [slot for step in walker.steps(flow, answers) for slot in walker.slots(step, answers)]
+    for here, following in zip(order, [*order[1:], None], strict=True):
+        assert walker.slot_after(flow, answers, here.loc) == following
+    for here, preceding in zip(order, [None, *order[:-1]], strict=True):
+        assert walker.slot_before(flow, answers, here.loc) == preceding

@@ -375,10 +375,10 @@ def _represent_text(dumper: Any, value: str) -> Any:
 _Dumper.add_representer(str, _represent_text)
 
 
-def dump(data: Any) -> str:
+def dump(data: Any, width: int = 100) -> str:
     """YAML for humans: keys in the given order, every character as typed (emoji too), text of
-    several lines as a block, numbers in the form they were read in."""
+    several lines as a block, numbers in the form they were read in; lines up to `width`."""
     text: str = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=width, indent=2
     )
     return text

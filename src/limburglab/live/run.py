@@ -325,6 +325,8 @@ class LiveSession:
         added to) and no reviews; going back before the first returns to the caller.
         """
         first = slot
+        if scope is None and slot is not None and self.session.current != slot.path:
+            self._save_at(slot)  # viewers of the file (the board) see where the leader is
         while slot is not None:
             try:
                 self._ask(slot)

@@ -106,6 +106,9 @@ class Session:
     orphans: Answers = field(default_factory=dict)
     #: The file as last read or written here (size, mtime, inode): to notice other writers.
     stamp: tuple[int, int, int] | None = field(default=None, compare=False)
+    _entries: dict[int, tuple[Any, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def start(cls, flow: Flow, meta: Meta, path: Path) -> Session:
@@ -211,10 +214,35 @@ class Session:
         if path is None and self.stamp is not None and _stamp(target) != self.stamp:
             target = side_path(target)
         self.updated_at = timestamp()
-        write_atomic(target, dump(self.to_dict()))
+        write_atomic(target, self._yaml())
         self.path = target
         self.stamp = _stamp(target)
         return target
+
+    def _yaml(self) -> str:
+        """The file's text: as `dump(self.to_dict())`, with the YAML of list entries kept from
+        the last save while the entry is the same object (entries are never changed in place,
+        see `tree`), so that a list of thousands of entries is not written out anew each time."""
+        data = self.to_dict()
+        answers = data.pop("answers")
+        kept, self._entries = self._entries, {}
+        parts = [dump(data), "answers:"]
+        if not answers:
+            return parts[0] + "answers: {}\n"
+        parts.append("\n")
+        for section_id, section in answers.items():
+            parts.append(f"  {_key(section_id)}:\n")
+            for question_id, value in section.items():
+                if not isinstance(value, list) or not value:
+                    parts.append(_indented(dump({question_id: value}, width=96)))
+                    continue
+                parts.append(f"    {_key(question_id)}:\n")
+                for entry in value:
+                    seen = kept.get(id(entry))
+                    text = seen[1] if seen and seen[0] is entry else _indented(dump([entry], 96))
+                    self._entries[id(entry)] = (entry, text)
+                    parts.append(text)
+        return "".join(parts)
 
     def rescue(self) -> Path | None:
         """Write a copy where it can (the user's data folder, else the temporary folder) when
@@ -323,7 +351,19 @@ def _represent_str(dumper: Any, value: str) -> Any:
 _Dumper.add_representer(str, _represent_str)
 
 
-def dump(data: Any) -> str:
+def _key(key: str) -> str:
+    """A mapping key as YAML writes it (quoted where YAML would read something else)."""
+    return dump([key])[2:].rstrip("\n")
+
+
+def _indented(text: str) -> str:
+    """A piece of YAML written at column 0, moved to column 4 (without its end-of-document
+    marker, which only the whole file may need)."""
+    text = text.removesuffix("...\n")
+    return "".join(line if line == "\n" else "    " + line for line in text.splitlines(True))
+
+
+def dump(data: Any, width: int = 100) -> str:
     """YAML for humans: keys in the given order, every character as typed, multi-line text as
     blocks.
 
@@ -334,13 +374,13 @@ def dump(data: Any) -> str:
     """
     private, astral = _unusual(data)
     if private:
-        return yamlsource.dump(data)
+        return yamlsource.dump(data, width)
     text: str = yaml.dump(
         _hide_astral(data) if astral else data,
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
-        width=100,
+        width=width,
         indent=2,
     )
     return _PAIR.sub(_astral, text) if astral else text

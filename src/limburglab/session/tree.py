@@ -87,16 +87,17 @@ def put(answers: Answers, loc: Loc, value: Any) -> None:
         else:
             section[question_id] = value
         return
-    entry_loc, key = loc[:-1], str(loc[-1])
-    list_value = entries(answers, entry_loc[:-1])
-    index = entry_loc[-1]
-    assert isinstance(index, int) and index < len(list_value), f"no entry at {loc}"
-    entry = entry_context(list_value[index])
-    if _empty(value):
-        entry.pop(key, None)
-    else:
-        entry[key] = value
-    list_value[index] = entry if len(entry) > 1 else entry["text"]
+    key = str(loc[-1])
+
+    def with_followup(entry: Any) -> Any:
+        changed = entry_context(entry)
+        if _empty(value):
+            changed.pop(key, None)
+        else:
+            changed[key] = value
+        return changed if len(changed) > 1 else changed["text"]
+
+    _change_entry(answers, loc[:-1], with_followup)
 
 
 def put_entry(answers: Answers, loc: Loc, text: str) -> None:
@@ -108,8 +109,22 @@ def put_entry(answers: Answers, loc: Loc, text: str) -> None:
     if index >= len(current):
         _set_list(answers, list_loc, [*current, text])
         return
-    entry = current[index]
-    current[index] = {**entry, "text": text} if isinstance(entry, dict) else text
+    _change_entry(
+        answers, loc, lambda entry: {**entry, "text": text} if isinstance(entry, dict) else text
+    )
+
+
+def _change_entry(answers: Answers, entry_loc: Loc, change: Any) -> None:
+    """Replace the entry at `entry_loc` by `change(entry)`.
+
+    Every list and entry on the way is a new object, so an entry object never changes in place:
+    the session's writer keeps the YAML of entries it has seen (see `file.Session.save`).
+    """
+    list_loc, index = entry_loc[:-1], entry_loc[-1]
+    current = list(entries(answers, list_loc))
+    assert isinstance(index, int) and index < len(current), f"no entry at {entry_loc}"
+    current[index] = change(current[index])
+    put(answers, list_loc, current)
 
 
 def insert_entries(answers: Answers, list_loc: Loc, index: int, texts: list[str]) -> None:

@@ -203,21 +203,17 @@ def slot_after(flow: Flow, answers: Answers, loc: Loc) -> Slot | None:
     """The slot after `loc` in walk order (None at the end of the flow).
 
     Computed on the answers as they are now, so after an entry was added its follow-ups come
-    next. A location that no longer applies continues at the first open slot of its step's
-    successor."""
+    next. Found from the place itself, without listing every slot of a long list."""
     applicable = steps(flow, answers)
     position = next((i for i, s in enumerate(applicable) if s.loc == loc[:2]), None)
     if position is None:
         return None
-    own = slots(applicable[position], answers)
-    index = next((i for i, slot in enumerate(own) if slot.loc == loc), None)
-    if index is not None and index + 1 < len(own):
-        return own[index + 1]
-    for step in applicable[position + 1 :]:
-        following = slots(step, answers)
-        if following:
-            return following[0]
-    return None
+    step = applicable[position]
+    if isinstance(step.question, ListQuestion) and len(loc) > 2:
+        inside = _Lists(step.section, answers).after(step.question, step.loc, None, loc[2:])
+        if inside is not None:
+            return inside
+    return _first(applicable[position + 1], answers) if position + 1 < len(applicable) else None
 
 
 def slot_before(flow: Flow, answers: Answers, loc: Loc) -> Slot | None:
@@ -226,15 +222,160 @@ def slot_before(flow: Flow, answers: Answers, loc: Loc) -> Slot | None:
     position = next((i for i, s in enumerate(applicable) if s.loc == loc[:2]), None)
     if position is None:
         return None
-    own = slots(applicable[position], answers)
-    index = next((i for i, slot in enumerate(own) if slot.loc == loc), None)
-    if index:
-        return own[index - 1]
-    for step in reversed(applicable[:position]):
-        preceding = slots(step, answers)
-        if preceding:
-            return preceding[-1]
-    return None
+    step = applicable[position]
+    if isinstance(step.question, ListQuestion) and len(loc) > 2:
+        inside = _Lists(step.section, answers).before(step.question, step.loc, None, loc[2:])
+        if inside is not None:
+            return inside
+    return _last(applicable[position - 1], answers) if position else None
+
+
+def _first(step: Step, answers: Answers) -> Slot:
+    if isinstance(step.question, ListQuestion):
+        first = _Lists(step.section, answers).first_of_list(step.question, step.loc, None)
+        if first is not None:
+            return first
+    return Slot(step.loc, step.section, step.question)
+
+
+def _last(step: Step, answers: Answers) -> Slot:
+    if isinstance(step.question, ListQuestion):
+        last = _Lists(step.section, answers).last_of_list(step.question, step.loc, None)
+        if last is not None:
+            return last
+    return Slot(step.loc, step.section, step.question)
+
+
+class _Lists:
+    """Moving one slot inside a list, from the place itself: the same order as `slots`, at the
+    cost of the list's depth rather than its length."""
+
+    def __init__(self, section: Section, answers: Answers) -> None:
+        self.section = section
+        self.answers = answers
+        self._context: dict[str, Any] | None = None
+
+    def applies(self, followup: Question, entry: Any) -> bool:
+        if not followup.when:
+            return True
+        if self._context is None:
+            self._context = flat(self.answers)
+        return expressions.holds(
+            followup.when, {**self._context, "item": tree.entry_context(entry)}
+        )
+
+    def entry_slot(
+        self, question: ListQuestion, list_loc: Loc, index: int, item: Mapping[str, Any] | None
+    ) -> Slot | None:
+        """Entry `index`, or the add-an-entry slot when it is the length (unless full)."""
+        length = len(tree.entries(self.answers, list_loc))
+        if index < length or question.max is None or length < question.max:
+            return Slot((*list_loc, index), self.section, question, item)
+        return None
+
+    def first_of_list(
+        self, question: ListQuestion, list_loc: Loc, item: Mapping[str, Any] | None
+    ) -> Slot | None:
+        return self.entry_slot(question, list_loc, 0, item)
+
+    def last_of_list(
+        self, question: ListQuestion, list_loc: Loc, item: Mapping[str, Any] | None
+    ) -> Slot | None:
+        length = len(tree.entries(self.answers, list_loc))
+        if question.max is None or length < question.max:
+            return Slot((*list_loc, length), self.section, question, item)
+        if not length:
+            return None
+        inner = self.in_entry(question, list_loc, length - 1, last=True)
+        return inner or Slot((*list_loc, length - 1), self.section, question, item)
+
+    def in_entry(
+        self,
+        question: ListQuestion,
+        list_loc: Loc,
+        index: int,
+        *,
+        last: bool = False,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> Slot | None:
+        """The first (or `last`) slot inside entry `index`, among its follow-ups after `after`
+        or before `before`."""
+        entry = tree.entries(self.answers, list_loc)[index]
+        item = tree.entry_context(entry)
+        ids = [f.id for f in question.item]
+        followups = list(question.item)
+        if after is not None:
+            followups = followups[ids.index(after) + 1 :]
+        if before is not None:
+            followups = followups[: ids.index(before)]
+        for followup in reversed(followups) if last else followups:
+            if not self.applies(followup, entry):
+                continue
+            followup_loc = (*list_loc, index, followup.id)
+            if not isinstance(followup, ListQuestion):
+                return Slot(followup_loc, self.section, followup, item)
+            inner = (
+                self.last_of_list(followup, followup_loc, item)
+                if last
+                else self.first_of_list(followup, followup_loc, item)
+            )
+            if inner is not None:
+                return inner
+        return None
+
+    def after(
+        self, question: ListQuestion, list_loc: Loc, item: Mapping[str, Any] | None, rest: Loc
+    ) -> Slot | None:
+        """The slot after `rest` (a place inside the list at `list_loc`), or None past it."""
+        index = rest[0]
+        length = len(tree.entries(self.answers, list_loc))
+        if not isinstance(index, int) or index >= length:
+            return None  # the add-an-entry slot (or a place gone): the list is done
+        if len(rest) > 1:
+            followup_id = str(rest[1])
+            followup = next((f for f in question.item if f.id == followup_id), None)
+            if followup is None:
+                return None
+            if isinstance(followup, ListQuestion) and len(rest) > 2:
+                entry = tree.entries(self.answers, list_loc)[index]
+                inner = self.after(
+                    followup, (*list_loc, index, followup_id), tree.entry_context(entry), rest[2:]
+                )
+                if inner is not None:
+                    return inner
+            following = self.in_entry(question, list_loc, index, after=followup_id)
+        else:
+            following = self.in_entry(question, list_loc, index)
+        return following or self.entry_slot(question, list_loc, index + 1, item)
+
+    def before(
+        self, question: ListQuestion, list_loc: Loc, item: Mapping[str, Any] | None, rest: Loc
+    ) -> Slot | None:
+        """The slot before `rest` inside the list at `list_loc`, or None before its start."""
+        index = rest[0]
+        if not isinstance(index, int):
+            return None
+        length = len(tree.entries(self.answers, list_loc))
+        if len(rest) > 1 and index < length:
+            followup_id = str(rest[1])
+            followup = next((f for f in question.item if f.id == followup_id), None)
+            if followup is None:
+                return None
+            if isinstance(followup, ListQuestion) and len(rest) > 2:
+                entry = tree.entries(self.answers, list_loc)[index]
+                inner = self.before(
+                    followup, (*list_loc, index, followup_id), tree.entry_context(entry), rest[2:]
+                )
+                if inner is not None:
+                    return inner
+            preceding = self.in_entry(question, list_loc, index, last=True, before=followup_id)
+            return preceding or Slot((*list_loc, index), self.section, question, item)
+        index = min(index, length)
+        if index == 0:
+            return None
+        inner = self.in_entry(question, list_loc, index - 1, last=True)
+        return inner or Slot((*list_loc, index - 1), self.section, question, item)
 
 
 def first_slot(flow: Flow, answers: Answers, section_id: str | None = None) -> Slot | None:
