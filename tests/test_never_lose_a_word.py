@@ -558,3 +558,11 @@ def test_a_report_never_overwrites_a_session(tmp_path: Path) -> None:
         assert result.returncode == 1
         assert "wordt niet overschreven" in result.stderr
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
+
+
+def test_ctrl_c_before_the_session_begins_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml")
+    term.answer("Naam van de (sub)groep", "Groep" + CTRL_C)
+    term.expect("Onderbroken voordat de sessie begon; er is niets opgeslagen.")
+    assert term.end() == 130
+    assert not (tmp_path / "s.yaml").exists()

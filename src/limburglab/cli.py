@@ -7,7 +7,7 @@ that `limburglab --help` and `--version` start as fast as Typer itself.
 import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -75,7 +75,8 @@ def _in_our_words(exc: Any) -> str | None:
 def _fail(exc: "LimburglabError") -> NoReturn:
     message = str(exc)
     if message:
-        print(message, file=sys.stderr)
+        with suppress(OSError):  # a closed terminal (SIGHUP) cannot hear it; the code still counts
+            print(message, file=sys.stderr)
     raise typer.Exit(exc.exit_code)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from limburglab.errors import Interrupted, UsageError
-from limburglab.live.asking import GoBack, Prompter
+from limburglab.live.asking import GoBack, Prompter, Stop
 from limburglab.messages import t
 
 ORDER = ("group", "leader", "organisation", "round", "participants", "date")
@@ -33,8 +33,9 @@ def ask(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
                 index += 1
     except EOFError:
         raise Interrupted(t("run.end_of_input_early"), 1) from None
-    except KeyboardInterrupt:
-        raise Interrupted(t("run.interrupted_early"), 130) from None
+    except (KeyboardInterrupt, Stop) as exc:
+        code = exc.code if isinstance(exc, Stop) else 130
+        raise Interrupted(t("run.interrupted_early"), code) from None
     return result
 
 
