@@ -934,3 +934,45 @@ def test_slot_after_and_before_follow_the_listed_order(
         assert walker.slot_after(flow, answers, here.loc) == following
     for here, preceding in zip(order, [None, *order[:-1]], strict=True):
         assert walker.slot_before(flow, answers, here.loc) == preceding
+
+
+VOTES = """\
+    id: stemmen
+    title: Stemmen
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: ideeen
+            type: list
+            prompt: Idee
+          - id: stippen
+            type: vote
+            prompt: Stippen
+            choices_from: ideeen
+            budget: 3
+"""
+
+
+def test_deleting_an_entry_that_has_votes_asks_the_votes_again(tmp_path: Path) -> None:
+    flow = load_flow(tmp_path, VOTES)
+    session, prompter = live(
+        flow,
+        tmp_path,
+        [
+            "A", "B", "",  # two ideas
+            {"A": 2, "B": 1},  # three dots
+            "edit", "s.ideeen", "delete", "1", True, "done",  # B goes
+            {"A": 3},  # the dots are asked again, A's two offered
+            "continue",
+            "finish",
+        ],
+    )  # fmt: skip
+    session.walk(walker.first_slot(flow, {}))
+    assert prompter.script == []
+    assert session.session.answers == {"s": {"ideeen": ["A"], "stippen": {"A": 3}}}
+    assert t("run.recheck", title="Stippen") in prompter.warnings
+    revote = [c for c in prompter.calls if c["kind"] == "vote"][-1]
+    assert revote["default"] == {"A": 2}
+    assert revote["options"] == [("A", "A")]

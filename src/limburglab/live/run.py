@@ -188,6 +188,14 @@ class LiveSession:
         self.unsaved = False
         #: How many entries the last answer held (several when lines were pasted).
         self.pasted = 0
+        #: The questions other questions take their choices from (`choices_from`).
+        self.sources = {
+            q.choices_from
+            for _, q in flow.questions()
+            if isinstance(q, ChoiceQuestion) and q.choices_from
+        }
+        #: Answers that lost a choice by an edit, to be asked again (by path).
+        self.to_recheck: dict[str, Step] = {}
         prompter.set_status(self.status)
 
     # timing
@@ -361,9 +369,9 @@ class LiveSession:
         if scope is None:
             self.review_all()
 
-    def _ask(self, slot: Slot) -> list[Step]:
+    def _ask(self, slot: Slot) -> None:
         """Ask one slot and put its answer in the session (saved by the caller, together with
-        the cursor's next position); returns the steps whose answers lost a choice by it."""
+        the cursor's next position)."""
         if self.section is None or slot.section.id != self.section.id:
             self._open(slot.section)
         self.slot = slot
@@ -372,7 +380,6 @@ class LiveSession:
         if slot.item is not None:
             context = {**context, "item": dict(slot.item)}
         draft = self.session.draft_text(slot.loc)
-        touched: list[Step] = []
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
         else:
@@ -387,11 +394,9 @@ class LiveSession:
             )
             tree.put(answers, slot.loc, value)
             self.session.mark(slot.loc, answered=value is not None)
-            if len(slot.loc) == 2:
-                touched = self._recheck_dependents(slot.loc)
+        self._recheck_dependents(slot.step_loc)
         self.session.draft = None
         self._check_time()
-        return touched
 
     def _past(self, slot: Slot) -> Loc:
         """Where the walk goes on from: after pasted entries without follow-ups, past them all."""
@@ -444,12 +449,14 @@ class LiveSession:
 
         return keep
 
-    def _recheck_dependents(self, changed: Loc) -> list[Step]:
+    def _recheck_dependents(self, changed: Loc) -> None:
         """Answers whose choices come from the changed answer keep only the choices that are
-        still there; returns the steps whose answer lost a choice (to be asked again)."""
+        still there, in the same write; those that lost one are noted in `self.to_recheck`,
+        to be asked again."""
         changed_id = changed[1]
+        if changed_id not in self.sources:
+            return
         context = walker.flat(self.session.answers)
-        touched: list[Step] = []
         for step in self._steps():
             question = step.question
             if not isinstance(question, ChoiceQuestion) or question.choices_from != changed_id:
@@ -461,8 +468,7 @@ class LiveSession:
             kept = _keep_choices(value, valid, getattr(question, "other", False))
             if kept != value:
                 tree.put(self.session.answers, step.loc, kept)
-                touched.append(step)
-        return touched
+                self.to_recheck[step.path] = step
 
     def ask_missing(self) -> None:
         """Ask only the required questions that have no answer yet."""
@@ -557,18 +563,17 @@ class LiveSession:
     def _edit_step(self, step: Step) -> None:
         """Change one answer (a list through the list editor), then the answers that depend
         on it and no longer fit."""
+        self.to_recheck.clear()
         if isinstance(step.question, ListQuestion):
             self._edit_list(step)
-            return
-        slot = walker.slots(step, self.session.answers)[0]
-        try:
-            touched = self._ask(slot)
-        except GoBack:
-            return
-        finally:
-            self._save_at(None)
-        for dependent in touched:
-            self._save_at(None)
+        else:
+            try:
+                self._ask(walker.slots(step, self.session.answers)[0])
+            except GoBack:
+                return
+            finally:
+                self._save_at(None)
+        for dependent in list(self.to_recheck.values()):
             self.prompter.warn(t("run.recheck", title=dependent.question.title))
             self._edit_step(dependent)
 
@@ -632,10 +637,12 @@ class LiveSession:
             if self.asker.confirm_delete(tree.entry_text(current[index])):
                 self.session.renumber(list_loc, tree.shift(len(current), deleted=index))
                 tree.delete_entry(answers, list_loc, index)
+                self._recheck_dependents(list_loc)
         elif action == "move":
             target = self.asker.pick_place(len(current))
             self.session.renumber(list_loc, tree.shift(len(current), moved=(index, target)))
             tree.move_entry(answers, list_loc, index, target)
+            self._recheck_dependents(list_loc)
 
     def section_lines(self, section: Section) -> list[tuple[int, str]]:
         """The section's answers that apply, as indented lines (depth, text)."""
