@@ -8,7 +8,7 @@ cursor (a slot's location).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,21 +333,36 @@ class _Lists:
         if not isinstance(index, int) or index >= length:
             return None  # the add-an-entry slot (or a place gone): the list is done
         if len(rest) > 1:
-            followup_id = str(rest[1])
-            followup = next((f for f in question.item if f.id == followup_id), None)
-            if followup is None:
+            found = self._nested(self.after, question, list_loc, index, rest)
+            if found is None:
                 return None
-            if isinstance(followup, ListQuestion) and len(rest) > 2:
-                entry = tree.entries(self.answers, list_loc)[index]
-                inner = self.after(
-                    followup, (*list_loc, index, followup_id), tree.entry_context(entry), rest[2:]
-                )
-                if inner is not None:
-                    return inner
+            followup_id, inner = found
+            if inner is not None:
+                return inner
             following = self.in_entry(question, list_loc, index, after=followup_id)
         else:
             following = self.in_entry(question, list_loc, index)
         return following or self.entry_slot(question, list_loc, index + 1, item)
+
+    def _nested(
+        self,
+        move: Callable[[ListQuestion, Loc, Mapping[str, Any] | None, Loc], Slot | None],
+        question: ListQuestion,
+        list_loc: Loc,
+        index: int,
+        rest: Loc,
+    ) -> tuple[str, Slot | None] | None:
+        """For a place in entry `index` at the follow-up `rest[1]`: that follow-up's id and the
+        slot `move` finds inside it when it is a list (None there: past its edge); None for a
+        follow-up the flow does not have."""
+        followup_id = str(rest[1])
+        followup = next((f for f in question.item if f.id == followup_id), None)
+        if followup is None:
+            return None
+        if not isinstance(followup, ListQuestion) or len(rest) < 3:
+            return followup_id, None
+        item = tree.entry_context(tree.entries(self.answers, list_loc)[index])
+        return followup_id, move(followup, (*list_loc, index, followup_id), item, rest[2:])
 
     def before(
         self, question: ListQuestion, list_loc: Loc, item: Mapping[str, Any] | None, rest: Loc
@@ -358,17 +373,12 @@ class _Lists:
             return None
         length = len(tree.entries(self.answers, list_loc))
         if len(rest) > 1 and index < length:
-            followup_id = str(rest[1])
-            followup = next((f for f in question.item if f.id == followup_id), None)
-            if followup is None:
+            found = self._nested(self.before, question, list_loc, index, rest)
+            if found is None:
                 return None
-            if isinstance(followup, ListQuestion) and len(rest) > 2:
-                entry = tree.entries(self.answers, list_loc)[index]
-                inner = self.before(
-                    followup, (*list_loc, index, followup_id), tree.entry_context(entry), rest[2:]
-                )
-                if inner is not None:
-                    return inner
+            followup_id, inner = found
+            if inner is not None:
+                return inner
             preceding = self.in_entry(question, list_loc, index, last=True, before=followup_id)
             return preceding or Slot((*list_loc, index), self.section, question, item)
         index = min(index, length)
