@@ -159,12 +159,17 @@ class TerminalPrompter:
         _print(*parts)
         return indent + "  ›"
 
-    def _run(self, question: Any) -> Any:
+    def _run(self, question: Any, indent: int = 0) -> Any:
+        """Run a prompt with the back key, wrapped lines, word wrap in the input (its wrapped
+        lines start under its first column, `indent`) and the status line under it."""
         application = question.application
         application.key_bindings = merge_key_bindings([application.key_bindings, _back_keys])
         _wrap_windows(application.layout.container)
-        for control in _buffer_controls(application.layout.container):
-            control.input_processors = [*(control.input_processors or []), WordWrap()]
+        for window in walk(application.layout.container):
+            if isinstance(window, Window) and isinstance(window.content, BufferControl):
+                control = window.content
+                control.input_processors = [*(control.input_processors or []), WordWrap(indent)]
+                window.get_line_prefix = _prefix(window.get_line_prefix, indent)
         container = application.layout.container
         if isinstance(container, HSplit):
             container.children.append(
@@ -198,7 +203,7 @@ class TerminalPrompter:
             style=_STYLE,
             placeholder=FormattedText([("fg:ansibrightblack", suggestion)]) if suggestion else None,
         )
-        answer = str(self._run(question) or "")
+        answer = str(self._run(question, len(mark) + 2) or "")
         if answer.strip() == BACK:
             raise GoBack
         if not answer.strip() and suggestion:
@@ -250,7 +255,9 @@ class TerminalPrompter:
         hint: str,
         depth: int,
     ) -> str | None:
-        choices: list[Any] = [questionary.Choice(label, value=value) for value, label in options]
+        choices: list[Any] = [
+            questionary.Choice(_label(label), value=value) for value, label in options
+        ]
         known = {value for value, _ in options}
         if other:
             choices.append(questionary.Choice(t("ask.other"), value="\0other"))
@@ -279,7 +286,7 @@ class TerminalPrompter:
     ) -> list[str]:
         known = {value for value, _ in options}
         choices = [
-            questionary.Choice(label, value=value, checked=value in default)
+            questionary.Choice(_label(label), value=value, checked=value in default)
             for value, label in options
         ]
         mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
@@ -316,7 +323,7 @@ class TerminalPrompter:
             self.info(t("ask.rank_current", order=", ".join(labels.get(v, v) for v in default)))
         while len(order) < len(options) and (limit is None or len(order) < limit):
             remaining = [
-                questionary.Choice(labels[v], value=v) for v, _ in options if v not in order
+                questionary.Choice(_label(labels[v]), value=v) for v, _ in options if v not in order
             ]
             if order:
                 remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
@@ -409,7 +416,7 @@ class TerminalPrompter:
             typed = answer
 
     def choose(self, prompt: str, actions: Options) -> str:
-        choices = [questionary.Choice(label, value=key) for key, label in actions]
+        choices = [questionary.Choice(_label(label), value=key) for key, label in actions]
         return str(self._pick(prompt, choices, t("ask.select_keys"), 0))
 
 
@@ -434,6 +441,11 @@ def _fill(text: str, width: int, indent: str = "") -> str:
     )
 
 
+def _label(label: str) -> str:
+    """A choice as shown in a list: wrapped at spaces under its own start, never cut."""
+    return textwrap.fill(label, max(10, _width() - 6), subsequent_indent="    ")
+
+
 def _clip(text: str, width: int) -> str:
     """One line of context: shortened with "…" when it does not fit."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -450,33 +462,50 @@ def _keys(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
+def _prefix(first: Any, indent: int) -> Any:
+    """The prompt before a line (prompt_toolkit's own prefix), spaces before its wrapped rows."""
+
+    def prefix(line: int, wrap_count: int) -> Any:
+        if wrap_count:
+            return " " * indent
+        return first(line, wrap_count) if first is not None else ""
+
+    return prefix
+
+
 class WordWrap(Processor):
     """Wraps the input at spaces, as a person writes: when the next word does not fit on the
     line, the space before it is widened to the line's end (on screen only, never in the text).
     A word longer than a whole line still breaks."""
 
+    def __init__(self, indent: int = 0) -> None:
+        self.indent = indent
+
     def apply_transformation(self, ti: TransformationInput) -> Transformation:
-        width = ti.width
+        width, indent = ti.width, self.indent
+        if width <= indent + 1:
+            return Transformation(ti.fragments)
         chars = explode_text_fragments(ti.fragments)
         text = "".join(c[1] for c in chars)
         out: list[Any] = []
         added = [0] * (len(chars) + 1)  # extra cells inserted before each position
-        column = extra = 0
+        column, extra = indent, 0  # the prompt before the first row, or the indent after it
         for index, fragment in enumerate(chars):
             added[index] = extra
             char = fragment[1]
-            if char == " " and column:
+            if char == " " and column > indent:
                 end = text.find(" ", index + 1)
                 word = text[index + 1 : end if end >= 0 else len(text)]
                 cells = get_cwidth(word)
-                if 0 < cells <= width and column + 1 + cells > width and column < width:
+                if 0 < cells <= width - indent and column + 1 + cells > width > column:
                     pad = width - column
                     out.append((fragment[0], " " * pad))
                     extra += pad - 1
-                    column = 0
+                    column = indent
                     continue
             out.append(fragment)
-            column = (column + get_cwidth(char)) % width if width else 0
+            cells = get_cwidth(char)
+            column = indent + cells if column + cells > width else column + cells
         added[len(chars)] = extra
 
         def to_display(position: int) -> int:
@@ -489,14 +518,6 @@ class WordWrap(Processor):
             return 0
 
         return Transformation(out, source_to_display=to_display, display_to_source=to_source)
-
-
-def _buffer_controls(container: Any) -> list[BufferControl]:
-    return [
-        window.content
-        for window in walk(container)
-        if isinstance(window, Window) and isinstance(window.content, BufferControl)
-    ]
 
 
 def _wrap_windows(container: Any) -> None:
