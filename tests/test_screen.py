@@ -164,7 +164,7 @@ def test_2_answers_wrap_at_spaces_with_hints_above_the_input(
         screen.until("vrijwilligers uit de wijk erbij")
         assert set(LONG_ANSWER.split()) <= screen.words()  # no word broken over two lines
         lines = screen.lines()
-        rows = [i for i, line in enumerate(lines) if "›" in line]  # noqa: RUF001
+        rows = [i for i, line in enumerate(lines) if "›" in line]
         assert len(rows) == 1, "\n".join(lines)
         input_row = rows[0]
         assert "Overleven" in lines[input_row]
