@@ -68,7 +68,7 @@ def test_a_session_folder_gets_the_usual_file_name(
     args = ["run", "--plain", *META, "--round", "1", "--date", "2026-11-29", "--session", "groep"]
     result = runner.invoke(app, args, input="")
     assert result.exit_code == 1  # end of input after the session began
-    assert (tmp_path / "groep" / "2026-11-29-samenwerken-g.yaml").is_file()
+    assert (tmp_path / "groep" / "2026-11-29-samenwerken-ronde-1-g.yaml").is_file()
 
 
 def test_a_session_that_cannot_be_written_is_a_message(

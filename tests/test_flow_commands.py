@@ -309,12 +309,14 @@ def test_samenwerken_themes(samenwerken: flow.Flow) -> None:
     assert rank.choices_from == themes.id
 
 
-def test_evaluatie_uses_conditions_earlier_answers_a_scale_and_a_vote(evaluatie: flow.Flow) -> None:
+def test_evaluatie_uses_conditions_earlier_answers_a_grade_and_a_vote(
+    evaluatie: flow.Flow,
+) -> None:
     questions = every_question(evaluatie)
     assert any(q.when for q in questions)
     assert any(section.timebox for section in evaluatie.sections)
-    scales = [q for q in questions if isinstance(q, flow.ScaleQuestion)]
-    assert [(q.min, q.max) for q in scales] == [(1, 10)]
+    grades = [q for q in questions if isinstance(q, flow.NumberQuestion)]
+    assert [(q.id, q.min, q.max) for q in grades] == [("cijfer", 1, 10)]  # 7,5 is a grade too
     (vote,) = [q for q in questions if isinstance(q, flow.VoteQuestion)]
     assert vote.budget > 0
     assert vote.choices_from is not None

@@ -144,7 +144,12 @@ class HandOver:
         pass
 
     # prompts
-    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
+    def frame(self, lines: list[tuple[int, str]]) -> None:
+        pass
+
+    def text(
+        self, prompt: str, *, default: str, hint: str, depth: int, suggestion: str = ""
+    ) -> str:
         return str(self._exchange("text", prompt, default))
 
     def paragraph(

@@ -119,7 +119,9 @@ REVIEW = [""]  # after a section: go on
 SECTION_B = [
     "2",  # kleur by number
     "vierkant",  # vorm by text, any case
-    "1, 3, Sport",  # themas by number, plus another
+    "1, 3",  # themas by number
+    "Sport",  # another, on its own line
+    "",  # no more others
     "Sport, 1",  # volgorde by text and number
     "2,0,3",  # stippen in choice order
     "j",  # akkoord
@@ -319,7 +321,9 @@ def test_wrong_answers_are_said_and_asked_again(tmp_path: Path, flow_file: Path)
         "Paars",  # no such choice
         "2",
         "vierkant",
-        "1, 3, Sport",
+        "1, 3",
+        "Sport",
+        "",
         "Sport, Fiets",  # no such choice
         "Sport, Sport",  # twice
         "Sport, 1",
@@ -344,20 +348,20 @@ def test_wrong_answers_are_said_and_asked_again(tmp_path: Path, flow_file: Path)
         if line.startswith("> ! ") or line.startswith("! ")
     ]
     assert [w.removeprefix("> ") for w in warnings] == [
-        "! `Paars` is geen van de keuzes; typ een nummer uit de lijst",
-        "! `Fiets` is geen van de keuzes; typ een nummer uit de lijst",
-        "! elke keuze mag maar één keer voorkomen",
-        "! er zijn 5 stippen te verdelen; nu 8",
-        "! j of n",
-        "! typ een getal",
-        "! het getal mag hoogstens 10 zijn",
+        "! `Paars` is geen van de keuzes; typ een nummer uit de lijst.",
+        "! `Fiets` is geen van de keuzes; typ een nummer uit de lijst.",
+        "! Elke keuze mag maar één keer voorkomen.",
+        "! Er zijn 5 stippen te verdelen; nu 8.",
+        "! J of n.",
+        "! Typ een getal.",
+        "! Het getal mag hoogstens 10 zijn.",
     ]
 
 
 def test_required_questions_are_asked_again(tmp_path: Path, flow_file: Path) -> None:
     result = run_plain(tmp_path, lines("", "Buurtkamer", *EVERYTHING[1:]))
     assert result.returncode == 0, result.stderr
-    assert "! deze vraag is verplicht" in result.stderr
+    assert "! Deze vraag is verplicht." in result.stderr
     assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
 
 
@@ -461,7 +465,7 @@ def test_metadata_not_given_is_asked_first_in_order(tmp_path: Path, flow_file: P
         f"Datum (jjjj-mm-dd) [{today}]",
         "Hoe heet het project?",
     ]
-    path = tmp_path / "sessions" / f"{today}-alles-groep-een.yaml"
+    path = tmp_path / "sessions" / f"{today}-alles-ronde-1-groep-een.yaml"
     saved = load(path)
     assert saved["meta"] == {
         "workshop": "Alles",
@@ -487,7 +491,7 @@ def test_only_the_metadata_not_given_as_options_is_asked(tmp_path: Path, flow_fi
         f"Datum (jjjj-mm-dd) [{dt.date.today().isoformat()}]",
         "Hoe heet het project?",
     ]
-    assert (tmp_path / "sessions" / "2026-11-29-alles-g1.yaml").exists()
+    assert (tmp_path / "sessions" / "2026-11-29-alles-ronde-2-g1.yaml").exists()
 
 
 def test_a_wrong_date_is_asked_again(tmp_path: Path, flow_file: Path) -> None:
@@ -663,17 +667,34 @@ def test_an_existing_session_file_is_never_overwritten(tmp_path: Path, flow_file
     assert load(tmp_path / "s-2.yaml")["answers"] == ANSWERS
 
 
-def test_two_runs_with_the_same_group_get_two_files(tmp_path: Path, flow_file: Path) -> None:
+def test_a_second_run_for_the_same_group_offers_to_go_on(tmp_path: Path, flow_file: Path) -> None:
+    """Issue 10, item 7: the round is in the name; a second `run` for the same flow, round and
+    group offers the existing session first, or a new one named so the difference is clear."""
     args = ["run", "flow.yaml", "--plain", *META]
-    cli(tmp_path, *args, stdin=lines(*EVERYTHING))
-    result = cli(tmp_path, *args, stdin=lines(*EVERYTHING))
-    assert result.returncode == 0, result.stderr
+    cli(tmp_path, *args, stdin=lines(*SECTION_A[:1]))  # stopped after one answer
     folder = tmp_path / "sessions"
+    first = folder / "2026-11-29-alles-ronde-1-groep-een.yaml"
+    assert [p.name for p in folder.iterdir()] == [first.name]
+
+    result = cli(tmp_path, *args, stdin=lines("", *SECTION_A[1:], *REVIEW, *SECTION_B, "", ""))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "? Er is al een sessie van deze flow, ronde en groep: "
+        f"sessions/{first.name} (nog niet afgerond). Wat wilt u doen?\n"
+        "  1) Verder gaan met die sessie\n"
+        "  2) Een nieuwe sessie beginnen, in "
+        "sessions/2026-11-29-alles-ronde-1-groep-een-sessie-2.yaml\n"
+    ) in result.stderr
+    assert [p.name for p in folder.iterdir()] == [first.name]
+    assert load(first)["answers"] == ANSWERS
+
+    result = cli(tmp_path, *args, stdin=lines("2", *EVERYTHING))
+    assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
-        "2026-11-29-alles-groep-een-2.yaml",
-        "2026-11-29-alles-groep-een.yaml",
+        "2026-11-29-alles-ronde-1-groep-een-sessie-2.yaml",
+        first.name,
     ]
-    assert "sessions/2026-11-29-alles-groep-een-2.yaml" in result.stderr
+    assert load(folder / "2026-11-29-alles-ronde-1-groep-een-sessie-2.yaml")["answers"] == ANSWERS
 
 
 # --- answers files ----------------------------------------------------------------------------
@@ -779,7 +800,7 @@ def test_lang_option_gives_english_prompts(tmp_path: Path, flow_file: Path) -> N
         en["meta.date"] + f" [{dt.date.today().isoformat()}]",
         "Hoe heet het project?",
     ]
-    command = "limburglab resume sessions/2026-11-29-alles-g1.yaml"
+    command = "limburglab resume sessions/2026-11-29-alles-ronde-1-g1.yaml"
     assert result.stderr.endswith(en["run.end_of_input"].format(command=command) + "\n")
 
 

@@ -158,10 +158,10 @@ def test_multiselect_starts_with_the_current_answer_ticked(
 
 def test_multiselect_other_adds_typed_answers(prompter: TerminalPrompter, keys: Any) -> None:
     answer = keys(
-        DOWN + SPACE + ENTER + "Sport, Cultuur" + ENTER,
+        DOWN + SPACE + ENTER + "Armoede, vooral bij kinderen" + ENTER + "Cultuur" + ENTER + ENTER,
         lambda: prompter.multiselect("Thema's", OPTIONS, default=[], other=True, hint="", depth=0),
     )
-    assert answer == ["eenzaam", "Sport", "Cultuur"]
+    assert answer == ["eenzaam", "Armoede, vooral bij kinderen", "Cultuur"]
 
 
 def test_confirm_is_a_choice_of_ja_and_nee(prompter: TerminalPrompter, keys: Any) -> None:

@@ -139,6 +139,7 @@ def test_a_full_samenwerken_session(tmp_path: Path) -> None:
     # Eenzaamheid, Armoede and Jongeren, ticked with the space bar
     term.answer(THEMAS, SPACE + DOWN + SPACE + DOWN + DOWN + SPACE + ENTER)
     term.answer("Anders, namelijk", "Cultuur" + ENTER)
+    term.answer("Anders, namelijk", ENTER)  # one per line: an empty line ends them
     term.answer(RANK.format(1), DOWN + ENTER)  # Armoede
     term.answer(RANK.format(2), ENTER)  # Eenzaamheid
     term.answer(RANK.format(3), DOWN + ENTER)  # Cultuur
@@ -192,7 +193,7 @@ def test_going_back_and_editing_answers(tmp_path: Path) -> None:
     term.answer(WHAT_NOW, DOWN + ENTER)  # Een antwoord wijzigen
     term.answer("Welk antwoord wilt u wijzigen?", ENTER)  # Drijfveren
     term.answer("Drijfveren: wat wilt u doen?", DOWN + DOWN + ENTER)  # Een punt wijzigen
-    term.answer("Welk punt?", DOWN + ENTER)  # Netwerk
+    term.answer("Welk punt wijzigen?", DOWN + ENTER)  # Netwerk
     term.answer(DRIJFVEER, " en contacten" + ENTER)
     term.answer("Voorbeeld bij „Netwerk en contacten”", "Gezamenlijke nieuwsbrief" + ENTER)
     term.answer("Wat was het effect van „Gezamenlijke nieuwsbrief”?", ENTER)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from limburglab import flow as flows
 from limburglab.flow import Flow, Section
-from limburglab.live.asking import Asker, GoBack, Options
+from limburglab.live.asking import Asker, GoBack, Options, sentence
 from limburglab.live.run import LiveSession
 from limburglab.messages import t
 from limburglab.session import Meta, Session, walker
@@ -80,8 +80,13 @@ class ScriptedPrompter:
         self.warnings.append(message)
 
     # prompts
-    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
-        return str(self._next("text", prompt, default, hint=hint, depth=depth))
+    def frame(self, lines: list[tuple[int, str]]) -> None:
+        pass
+
+    def text(
+        self, prompt: str, *, default: str, hint: str, depth: int, suggestion: str = ""
+    ) -> str:
+        return str(self._next("text", prompt, default or suggestion, hint=hint, depth=depth))
 
     def paragraph(
         self,
@@ -430,7 +435,7 @@ def test_text_not_matching_the_pattern_gets_the_flows_message_and_is_asked_again
 def test_required_text_is_asked_again_when_left_empty(single: Flow) -> None:
     value, prompter = ask(single, "naam", ["", "   ", "Mieke"])
     assert value == "Mieke"
-    assert prompter.warnings == [t("answer.required"), t("answer.required")]
+    assert prompter.warnings == [sentence(t("answer.required")), sentence(t("answer.required"))]
 
 
 def test_optional_text_left_empty_is_no_answer(single: Flow) -> None:
@@ -446,7 +451,10 @@ def test_text_answers_are_stripped_and_the_current_answer_is_offered(single: Flo
 def test_multiselect_keeps_min_and_max(single: Flow) -> None:
     value, prompter = ask(single, "themas", [["A"], ["A", "B", "C", "D"], ["A", "C"]])
     assert value == ["A", "C"]
-    assert prompter.warnings == [t("answer.too_few", min=2), t("answer.too_many", max=3)]
+    assert prompter.warnings == [
+        sentence(t("answer.too_few", min=2)),
+        sentence(t("answer.too_many", max=3)),
+    ]
 
 
 def test_multiselect_left_empty_is_no_answer_when_optional(single: Flow) -> None:
@@ -457,8 +465,8 @@ def test_vote_never_exceeds_the_budget_or_the_maximum_per_choice(single: Flow) -
     value, prompter = ask(single, "stippen", [{"X": 3, "Y": 3}, {"X": 4}, {"X": 3, "Y": 0, "Z": 2}])
     assert value == {"X": 3, "Z": 2}
     assert prompter.warnings == [
-        t("answer.vote_budget", budget=5, total=6),
-        t("answer.vote_max", max=3),
+        sentence(t("answer.vote_budget", budget=5, total=6)),
+        sentence(t("answer.vote_max", max=3)),
     ]
     assert prompter.calls[0]["budget"] == 5
 
@@ -467,7 +475,10 @@ def test_scale_stays_in_its_range(single: Flow) -> None:
     value, prompter = ask(single, "cijfer", [0, 6, 4.0])
     assert value == 4
     assert isinstance(value, int)
-    assert prompter.warnings == [t("answer.number_min", min=1), t("answer.number_max", max=5)]
+    assert prompter.warnings == [
+        sentence(t("answer.number_min", min=1)),
+        sentence(t("answer.number_max", max=5)),
+    ]
     assert prompter.calls[0]["whole"] is True
     assert t("ask.scale", min=1, max=5) in prompter.calls[0]["hint"]
 
@@ -475,16 +486,16 @@ def test_scale_stays_in_its_range(single: Flow) -> None:
 def test_number_keeps_decimals_and_its_minimum(single: Flow) -> None:
     value, prompter = ask(single, "aantal", [-1, 7.5])
     assert value == 7.5
-    assert prompter.warnings == [t("answer.number_min", min=0)]
+    assert prompter.warnings == [sentence(t("answer.number_min", min=0))]
 
 
 def test_required_confirm_and_select_are_asked_again_without_an_answer(single: Flow) -> None:
     value, prompter = ask(single, "akkoord", [None, False])
     assert value is False
-    assert prompter.warnings == [t("answer.required")]
+    assert prompter.warnings == [sentence(t("answer.required"))]
     value, prompter = ask(single, "kleur", [None, "groen"])
     assert value == "groen"
-    assert prompter.warnings == [t("answer.required")]
+    assert prompter.warnings == [sentence(t("answer.required"))]
 
 
 def test_back_at_a_single_question_reaches_the_caller(single: Flow) -> None:
@@ -704,7 +715,7 @@ def test_back_in_a_nested_list_goes_to_the_previous_place(lists: Flow, tmp_path:
 def test_a_list_with_a_minimum_asks_for_more_entries(lists: Flow, tmp_path: Path) -> None:
     value, prompter = ask_list(lists, "twee", ["een", "", "twee", ""], tmp_path)
     assert value == ["een", "twee"]
-    assert prompter.warnings == [t("answer.too_few", min=2)]
+    assert prompter.warnings == [sentence(t("answer.too_few", min=2))]
 
 
 def test_resuming_a_list_continues_after_its_entries(lists: Flow, tmp_path: Path) -> None:
@@ -766,7 +777,7 @@ def test_list_editor_inserts_deletes_moves_and_adds(lists: Flow, tmp_path: Path)
     ]
     actions = prompter.calls[0]["options"]
     assert [key for key, _ in actions] == ["done", "add", "change", "insert", "delete", "move"]
-    assert prompter.prompts()[1][1] == t("ask.insert_before")
+    assert prompter.prompts()[1][1] == t("ask.which_insert")
 
 
 def test_list_editor_deletes_only_after_confirmation(lists: Flow, tmp_path: Path) -> None:

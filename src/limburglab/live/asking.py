@@ -67,7 +67,16 @@ class Prompter(Protocol):
 
     def warn(self, message: str) -> None: ...
 
-    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str: ...
+    def frame(self, lines: list[tuple[int, str]]) -> None:
+        """Before a question of the walk: the section's answers so far (depth, text), as context.
+        A terminal redraws its screen with them; a line protocol says nothing."""
+
+    def text(
+        self, prompt: str, *, default: str, hint: str, depth: int, suggestion: str = ""
+    ) -> str:
+        """One line. `default` is in the input, ready to correct (an earlier answer, a draft,
+        what was typed before an error); `suggestion` is only shown: typing replaces it and an
+        empty Enter accepts it. `hint` holds the help and key hints, one per line."""
 
     def paragraph(
         self,
@@ -131,13 +140,36 @@ class Prompter(Protocol):
 
     def number(
         self, prompt: str, *, default: float | None, whole: bool, hint: str, depth: int
-    ) -> float | None: ...
+    ) -> float | None:
+        """A number (a whole number when `whole`); `default` is a suggestion, as for text."""
 
     def choose(self, prompt: str, actions: Options) -> str: ...
 
 
 def _options(choices: list[Choice]) -> Options:
     return [(choice.value, choice.text) for choice in choices]
+
+
+def hints(*parts: str | None) -> str:
+    """Help and key hints, each on its own line."""
+    return "\n".join(part for part in parts if part)
+
+
+def sentence(message: str) -> str:
+    """A message as a sentence: a capital at the start, a full stop at the end."""
+    message = message.strip()
+    if not message:
+        return message
+    first = message.split(" ", 1)[0]
+    if first.isalpha():  # not a path or `code`, whose case matters
+        message = message[0].upper() + message[1:]
+    return message if message[-1] in ".?!:…" else message + "."
+
+
+def short(text: str, limit: int = 60) -> str:
+    """Text shown only as context, on one line and shortened with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def lines_of(text: str) -> list[str]:
@@ -155,6 +187,10 @@ class Asker:
     def __init__(self, flow: Flow, prompter: Prompter) -> None:
         self.flow = flow
         self.prompter = prompter
+
+    def _warn(self, message: str) -> None:
+        """A wrong answer, said in one style: a sentence."""
+        self.prompter.warn(sentence(message))
 
     def ask(
         self,
@@ -181,7 +217,7 @@ class Asker:
             while True:
                 value = self.prompter.confirm(prompt, default=default, hint=hint, depth=depth)
                 if value is None and question.required:
-                    self.prompter.warn(t("answer.required"))
+                    self._warn(t("answer.required"))
                     continue
                 return value
         if isinstance(question, (NumberQuestion, ScaleQuestion)):
@@ -211,16 +247,16 @@ class Asker:
             typed = self.prompter.text(
                 expressions.render(question.prompt, context),
                 default=draft if draft is not None else (existing or ""),
-                hint=t("ask.list_hint", number=number),
+                hint=hints(question.help, t("ask.list_hint", number=number)),
                 depth=depth,
             )
             texts = lines_of(typed)
             if texts or existing is not None or not closing:
                 return texts
             if question.min and count < question.min:
-                self.prompter.warn(rules.check_count(question.min, None, count) or "")
+                self._warn(rules.check_count(question.min, None, count) or "")
             elif question.required and not count:
-                self.prompter.warn(t("answer.required"))
+                self._warn(t("answer.required"))
             else:
                 return []
             draft = None
@@ -247,7 +283,7 @@ class Asker:
                 raise GoBack
             if 1 <= value <= count:
                 return int(value) - 1
-            self.prompter.warn(t("ask.place_range", count=count))
+            self._warn(t("ask.place_range", count=count))
 
     def confirm_delete(self, text: str) -> bool:
         return bool(
@@ -268,7 +304,13 @@ class Asker:
         depth: int,
         keep: Keep | None,
     ) -> str | None:
-        default = current if isinstance(current, str) else (question.default or "")
+        suggestion = ""
+        if isinstance(current, str):
+            default = current
+        elif isinstance(question, TextQuestion) and draft is None:
+            default, suggestion = "", question.default or ""
+        else:
+            default = question.default or ""
         if isinstance(question, ParagraphQuestion):
             old = default.split("\n") if default else []
             if draft:
@@ -283,7 +325,7 @@ class Asker:
             )
         else:
             default = draft if draft is not None else default
-            ask = lambda **kw: self.prompter.text(prompt, **kw)  # noqa: E731
+            ask = lambda **kw: self.prompter.text(prompt, suggestion=suggestion, **kw)  # noqa: E731
         while True:
             value = ask(default=default, hint=hint, depth=depth)
             value = (
@@ -293,13 +335,13 @@ class Asker:
             )
             if not value:
                 if question.required:
-                    self.prompter.warn(t("answer.required"))
+                    self._warn(t("answer.required"))
                     continue
                 return None
             message = rules.check_text(question, value)
             if message is None:
                 return value
-            self.prompter.warn(message)
+            self._warn(message)
             default = value
 
     def _number(
@@ -312,7 +354,9 @@ class Asker:
     ) -> float | int | None:
         default = current if isinstance(current, (int, float)) else question.default
         if isinstance(question, ScaleQuestion):
-            hint = (hint + " " if hint else "") + t("ask.scale", min=question.min, max=question.max)
+            hint = hints(hint, t("ask.scale", min=question.min, max=question.max))
+        else:
+            hint = hints(hint, t("ask.decimal"))
         while True:
             value = self.prompter.number(
                 prompt,
@@ -323,13 +367,14 @@ class Asker:
             )
             if value is None:
                 if question.required:
-                    self.prompter.warn(t("answer.required"))
+                    self._warn(t("answer.required"))
                     continue
                 return None
             message = rules.check_number(question, value)
             if message is None:
                 return int(value) if float(value).is_integer() else value
-            self.prompter.warn(message)
+            self._warn(message)
+            default = value  # shown again, to correct
 
     # --- choices ----------------------------------------------------------------------------
 
@@ -395,9 +440,9 @@ class Asker:
                 message = rules.check_vote(question, value)
             if not value:
                 if question.required:
-                    self.prompter.warn(t("answer.required"))
+                    self._warn(t("answer.required"))
                     continue
                 return None
             if message is None:
                 return value
-            self.prompter.warn(message)
+            self._warn(message)

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from limburglab.errors import Interrupted, UsageError
-from limburglab.live.asking import GoBack, Prompter, Stop
+from limburglab.live.asking import GoBack, Prompter, Stop, sentence
 from limburglab.messages import t
 
 ORDER = ("group", "leader", "organisation", "round", "participants", "date")
@@ -19,18 +19,22 @@ def ask(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
     result = dict(known)
     keys = [key for key in ORDER if key not in known]
     index = 0
+    typed = ""
     try:
         while index < len(keys):
             key = keys[index]
             default = result.get(key, defaults.get(key))
             try:
-                value = _ask_value(prompter, key, default)
+                value = _ask_value(prompter, key, default, typed)
             except GoBack:
-                index = max(0, index - 1)
+                index, typed = max(0, index - 1), ""
                 continue
-            if value is not _AGAIN:
-                result[key] = value
-                index += 1
+            typed = ""
+            if isinstance(value, _Again):
+                typed = str(value)
+                continue
+            result[key] = value
+            index += 1
     except EOFError:
         raise Interrupted(t("run.end_of_input_early"), 1) from None
     except (KeyboardInterrupt, Stop) as exc:
@@ -39,28 +43,32 @@ def ask(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-_AGAIN = object()
+class _Again(str):
+    """Ask again, with this text in the input."""
 
 
-def _ask_value(prompter: Prompter, key: str, default: Any) -> Any:
-    """One metadata answer, or _AGAIN after a warning."""
+def _ask_value(prompter: Prompter, key: str, default: Any, typed: str) -> Any:
+    """One metadata answer, or _AGAIN after a warning. A default is a suggestion (typing
+    replaces it, Enter accepts it); `typed` is what was typed before a warning, to correct."""
     if key in ("round", "participants"):
         number = prompter.number(
             t(f"meta.{key}"),
             default=None if default is None else float(default),
             whole=True,
-            hint="",
+            hint=t("ask.whole_hint"),
             depth=0,
         )
         return None if number is None else int(number)
-    text = prompter.text(t(f"meta.{key}"), default=str(default or ""), hint="", depth=0)
+    text = prompter.text(
+        t(f"meta.{key}"), default=typed, hint="", depth=0, suggestion=str(default or "")
+    )
     value = text.strip() or None
     if key == "date" and value and not _is_date(value):
-        prompter.warn(t("meta.bad_date"))
-        return _AGAIN
+        prompter.warn(sentence(t("meta.bad_date")))
+        return _Again(value)
     if key == "group" and not value:
-        prompter.warn(t("answer.required"))
-        return _AGAIN
+        prompter.warn(sentence(t("answer.required")))
+        return _Again("")
     return value
 
 

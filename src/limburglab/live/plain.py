@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from limburglab.flow.model import Section, format_seconds
-from limburglab.live.asking import GoBack, Options
+from limburglab.live.asking import GoBack, Options, hints, sentence
 from limburglab.messages import t
 
 BACK = "<"
@@ -43,6 +43,9 @@ class PlainPrompter:
         if section.intro:
             self.say(section.intro.strip())
 
+    def frame(self, lines: list[tuple[int, str]]) -> None:
+        """A line protocol never repeats: what was captured was said when it was confirmed."""
+
     def review(self, lines: list[tuple[int, str]]) -> None:
         self.say()
         for depth, text in lines:
@@ -58,9 +61,13 @@ class PlainPrompter:
         indent = "  " * depth
         shown = f" [{default}]" if default else ""
         self.say(f"{indent}? {prompt}{shown}")
-        if hint:
-            self.say(f"{indent}  ({hint})")
+        self._hint(hint, depth)
         return self._read()
+
+    def _hint(self, hint: str, depth: int) -> None:
+        """Help and key hints, each on a line of its own, in parentheses."""
+        for line in hint.split("\n") if hint else []:
+            self.say(f"{'  ' * depth}  ({line})")
 
     def _read(self) -> str:
         self.out.write("> ")
@@ -79,9 +86,11 @@ class PlainPrompter:
 
     # --- prompts ----------------------------------------------------------------------------
 
-    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
-        line = self._ask(prompt, hint, depth, default)
-        return line if line.strip() else default
+    def text(
+        self, prompt: str, *, default: str, hint: str, depth: int, suggestion: str = ""
+    ) -> str:
+        line = self._ask(prompt, hint, depth, default or suggestion)
+        return line if line.strip() else (default or suggestion)
 
     def paragraph(
         self,
@@ -93,7 +102,7 @@ class PlainPrompter:
         keep: Callable[[list[str]], None] | None = None,
     ) -> str:
         first = self._ask(
-            prompt, hint or t("ask.paragraph_hint"), depth, default.replace("\n", " / ")
+            prompt, hints(hint, t("ask.paragraph_hint")), depth, default.replace("\n", " / ")
         )
         if not first.strip():
             return default
@@ -118,8 +127,7 @@ class PlainPrompter:
     ) -> str | None:
         self.say(f"{'  ' * depth}? {prompt}" + (f" [{default}]" if default else ""))
         self._options(options, depth)
-        hint = hint or t("ask.select_hint" if not other else "ask.select_other_hint")
-        self.say(f"{'  ' * depth}  ({hint})")
+        self._hint(hints(hint, t("ask.select_other_hint" if other else "ask.select_hint")), depth)
         while True:
             line = self._read().strip()
             if not line:
@@ -129,7 +137,7 @@ class PlainPrompter:
                 return chosen
             if other:
                 return line
-            self.warn(t("ask.no_such_choice", answer=line))
+            self.warn(sentence(t("ask.no_such_choice", answer=line)))
 
     def multiselect(
         self,
@@ -141,7 +149,29 @@ class PlainPrompter:
         hint: str,
         depth: int,
     ) -> list[str]:
-        return self._many(prompt, options, default, other, hint or t("ask.multi_hint"), depth)
+        known = {value for value, _ in options}
+        chosen = self._many(
+            prompt,
+            options,
+            [v for v in default if v in known],
+            False,
+            hints(hint, t("ask.multi_hint")),
+            depth,
+        )
+        if other:  # one free answer per line: a comma belongs to the answer
+            previous = [v for v in default if v not in known]
+            while True:
+                offered = previous.pop(0) if previous else ""
+                line = self.text(
+                    t("ask.other_one"),
+                    default=offered,
+                    hint=t("ask.other_one_hint"),
+                    depth=depth + 1,
+                ).strip()
+                if not line:
+                    break
+                chosen.append(line)
+        return chosen
 
     def rank(
         self,
@@ -154,11 +184,13 @@ class PlainPrompter:
         depth: int,
     ) -> list[str]:
         while True:
-            order = self._many(prompt, options, default, False, hint or t("ask.rank_hint"), depth)
+            order = self._many(
+                prompt, options, default, False, hints(hint, t("ask.rank_hint")), depth
+            )
             if len(set(order)) != len(order):
-                self.warn(t("answer.duplicate_choice"))
+                self.warn(sentence(t("answer.duplicate_choice")))
             elif limit is not None and len(order) > limit:
-                self.warn(t("answer.too_many", max=limit))
+                self.warn(sentence(t("answer.too_many", max=limit)))
             else:
                 return order
 
@@ -167,7 +199,7 @@ class PlainPrompter:
     ) -> list[str]:
         self.say(f"{'  ' * depth}? {prompt}" + (f" [{', '.join(default)}]" if default else ""))
         self._options(options, depth)
-        self.say(f"{'  ' * depth}  ({hint})")
+        self._hint(hint, depth)
         while True:
             line = self._read().strip()
             if not line:
@@ -182,7 +214,7 @@ class PlainPrompter:
                     else:
                         chosen.append(match)
             if unknown and not other:
-                self.warn(t("ask.no_such_choice", answer=", ".join(unknown)))
+                self.warn(sentence(t("ask.no_such_choice", answer=", ".join(unknown))))
                 continue
             return chosen + unknown
 
@@ -199,14 +231,14 @@ class PlainPrompter:
     ) -> dict[str, int]:
         self.say(f"{'  ' * depth}? {prompt}")
         self._options(options, depth)
-        self.say(f"{'  ' * depth}  ({hint or t('ask.vote_hint', budget=budget)})")
+        self._hint(hints(hint, t("ask.vote_hint", budget=budget)), depth)
         while True:
             line = self._read().strip()
             if not line:
                 return dict(default)
             parts = [p.strip() or "0" for p in line.split(",")]
             if len(parts) > len(options) or not all(p.isdigit() for p in parts):
-                self.warn(t("ask.vote_format", count=len(options)))
+                self.warn(sentence(t("ask.vote_format", count=len(options))))
                 continue
             return {
                 value: int(dots)
@@ -215,7 +247,7 @@ class PlainPrompter:
 
     def confirm(self, prompt: str, *, default: bool | None, hint: str, depth: int) -> bool | None:
         shown = "" if default is None else t("review.yes" if default else "review.no")
-        line = self._ask(prompt, hint or t("ask.confirm_hint"), depth, shown).strip().lower()
+        line = self._ask(prompt, hints(hint, t("ask.confirm_hint")), depth, shown).strip().lower()
         while True:
             if not line:
                 return default
@@ -223,7 +255,7 @@ class PlainPrompter:
                 return True
             if line in _NO:
                 return False
-            self.warn(t("ask.confirm_hint"))
+            self.warn(sentence(t("ask.confirm_hint")))
             line = self._read().strip().lower()
 
     def number(
@@ -237,7 +269,7 @@ class PlainPrompter:
             value = parse_number(line, whole)
             if value is not None:
                 return value
-            self.warn(t("ask.whole_number" if whole else "ask.number"))
+            self.warn(sentence(t("ask.whole_number" if whole else "ask.number")))
             line = self._read().strip()
 
     def choose(self, prompt: str, actions: Options) -> str:
@@ -251,7 +283,7 @@ class PlainPrompter:
             chosen = _match(line, actions)
             if chosen is not None:
                 return chosen
-            self.warn(t("ask.no_such_choice", answer=line))
+            self.warn(sentence(t("ask.no_such_choice", answer=line)))
 
 
 def _match(answer: str, options: Options) -> str | None:

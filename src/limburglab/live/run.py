@@ -21,7 +21,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from limburglab.errors import AnswersError, Interrupted, UsageError, WriteError
+from limburglab.errors import (
+    AnswersError,
+    Interrupted,
+    LimburglabError,
+    UsageError,
+    WriteError,
+)
 from limburglab.flow import (
     ChoiceQuestion,
     Flow,
@@ -33,7 +39,7 @@ from limburglab.flow import (
 )
 from limburglab.flow import load as load_flow
 from limburglab.live import metadata
-from limburglab.live.asking import Asker, GoBack, Prompter, Stop
+from limburglab.live.asking import Asker, GoBack, Prompter, Stop, short
 from limburglab.messages import choose, t
 from limburglab.session import rules, tree, walker
 from limburglab.session.file import (
@@ -41,6 +47,7 @@ from limburglab.session.file import (
     IN_PROGRESS,
     Meta,
     Session,
+    another_path,
     default_path,
     flow_source,
     free_path,
@@ -71,13 +78,14 @@ def run(
     flow = load_flow(flow_spec or DEFAULT_FLOW)
     choose(lang, fallback=flow.language)
     interactive = sys.stdin.isatty()
+    plain = plain or not interactive or not capable_terminal()
     given = load_session(answers_file, flow, answers_only=True) if answers_file else None
     answers = given.answers if given else {}
     missing = [step.path for step in rules.missing_required(flow, answers)]
     if given and missing and not interactive:
         raise AnswersError(t("run.missing_required", paths="\n  ".join(missing)))
     complete_answers = given is not None and not missing
-    prompter = _prompter(plain or not interactive)
+    prompter = _prompter(plain)
     known = {
         k: v for k, v in (given.meta.as_dict() if given else {}).items() if v not in ("", None)
     }
@@ -87,6 +95,11 @@ def run(
         known = metadata.ask(prompter, known)
     session_meta = Meta(workshop=flow.title, **metadata.fields(known))
     path = _new_path(session_path, session_meta, flow, prompter)
+    if path.exists():
+        if not complete_answers and not _start_anew(path, prompter):
+            return resume(path, flow_spec=flow_spec or DEFAULT_FLOW, plain=plain, lang=lang)
+        path = another_path(path)
+        prompter.info(t("run.new_beside", path=path))
     with SessionLock(path):
         session = Session.start(flow, session_meta, path)
         session.flow.source = flow_source(flow, path)
@@ -119,7 +132,7 @@ def resume(
         flow = _resume_flow(header, flow_spec)
         choose(lang, fallback=flow.language)
         session = load_session(session_path, flow)
-        prompter = _prompter(plain or not sys.stdin.isatty())
+        prompter = _prompter(plain or not sys.stdin.isatty() or not capable_terminal())
         if session.flow.sha256 != flow.sha256:
             prompter.warn(t("run.flow_changed"))
             if session.orphans:
@@ -138,6 +151,37 @@ def _resume_flow(header: Session, flow_spec: str | None) -> Flow:
     return flow
 
 
+#: Terminals that cannot move the cursor or draw a select (an editor's shell, a serial line).
+_INCAPABLE = {"", "dumb", "unknown", "emacs", "cons25"}
+
+
+def capable_terminal() -> bool:
+    """Whether TERM names a terminal that can redraw; else the plain line protocol is used."""
+    return os.environ.get("TERM", "").strip().lower() not in _INCAPABLE
+
+
+def _start_anew(existing: Path, prompter: Prompter) -> bool:
+    """A session of this flow, round and group exists: go on with it (False) or start anew."""
+    try:
+        complete = load_session(existing).complete
+    except LimburglabError:  # not a session we can read: never touched, a new file beside it
+        return True
+    state = t("run.existing_complete" if complete else "run.existing_in_progress")
+    actions = [
+        ("resume", t("run.existing_review" if complete else "run.existing_resume")),
+        ("new", t("run.existing_new", path=another_path(existing))),
+    ]
+    while True:
+        try:
+            return prompter.choose(t("run.existing", path=existing, state=state), actions) == "new"
+        except GoBack:
+            continue
+        except EOFError:
+            raise Interrupted(t("run.end_of_input_early"), 1) from None
+        except (KeyboardInterrupt, Stop):
+            raise Interrupted(t("run.interrupted_early"), 130) from None
+
+
 def _prompter(plain: bool) -> Prompter:
     if plain:
         from limburglab.live.plain import PlainPrompter
@@ -151,7 +195,7 @@ def _prompter(plain: bool) -> Prompter:
 def _new_path(given: Path | None, meta: Meta, flow: Flow, prompter: Prompter) -> Path:
     """The new session's file: `--session` if free, else a free name; a folder gets the usual."""
     if given is None or given.is_dir() or not given.name or str(given).endswith(os.sep):
-        return default_path(given or SESSIONS_FOLDER, meta, flow.id)
+        return default_path(given or SESSIONS_FOLDER, meta, flow.id)  # may exist: see run
     free = free_path(given)
     if free != given:
         prompter.warn(t("run.exists", path=given, free=free))
@@ -376,9 +420,13 @@ class LiveSession:
             self._open(slot.section)
         self.slot = slot
         answers = self.session.answers
+        self.prompter.frame(self.context_lines(slot.section))
         context = walker.flat(answers)
-        if slot.item is not None:
-            context = {**context, "item": dict(slot.item)}
+        if slot.item is not None:  # a long entry is shown in full above, not in each prompt
+            item = dict(slot.item)
+            if isinstance(item.get("text"), str):
+                item["text"] = short(item["text"])
+            context = {**context, "item": item}
         draft = self.session.draft_text(slot.loc)
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
@@ -607,9 +655,7 @@ class LiveSession:
         if action == "add" or not current:
             self.walk(walker.slot_at(self.flow, answers, (*list_loc, len(current))), scope=list_loc)
             return
-        index = self.asker.pick(
-            current, t("ask.which_entry" if action != "insert" else "ask.insert_before")
-        )
+        index = self.asker.pick(current, t(f"ask.which_{action}"))
         if action == "change":
             self.walk(
                 walker.slot_at(self.flow, answers, (*list_loc, index)), scope=(*list_loc, index)
@@ -643,6 +689,18 @@ class LiveSession:
             self.session.renumber(list_loc, tree.shift(len(current), moved=(index, target)))
             tree.move_entry(answers, list_loc, index, target)
             self._recheck_dependents(list_loc)
+
+    def context_lines(self, section: Section) -> list[tuple[int, str]]:
+        """What the section captured so far, as the context above the current question: only
+        the answers given, each on one line (long ones shortened with "…")."""
+        answers = walker.active(self.flow, self.session.answers)
+        context = walker.flat(answers)
+        lines: list[tuple[int, str]] = []
+        for step in walker.section_steps(self.flow, self.session.answers, section.id):
+            value = answers.get(section.id, {}).get(step.question.id)
+            if value is not None:
+                lines += _value_lines(step.question, value, 0, context)
+        return [(depth, short(text, 200)) for depth, text in lines if not text.endswith(": —")]
 
     def section_lines(self, section: Section) -> list[tuple[int, str]]:
         """The section's answers that apply, as indented lines (depth, text)."""

@@ -14,13 +14,27 @@ from typing import Any
 
 import questionary
 from prompt_toolkit import print_formatted_text
+from prompt_toolkit.filters import is_done, to_filter
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.layout import (
+    BufferControl,
+    ConditionalContainer,
+    FormattedTextControl,
+    HSplit,
+    Window,
+    walk,
+)
+from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+from prompt_toolkit.layout.utils import explode_text_fragments
+from prompt_toolkit.shortcuts import clear
+from prompt_toolkit.utils import get_cwidth
 
 from limburglab.flow.model import Section, format_seconds
-from limburglab.live.asking import GoBack, Options, Stop
+from limburglab.live.asking import GoBack, Options, Stop, hints, sentence
 from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t
+from limburglab.session.rules import number_text
 
 _back_keys = KeyBindings()
 
@@ -36,14 +50,29 @@ def _stop(event: Any) -> None:
     event.app.exit(exception=Stop(130, event.app.current_buffer.text))
 
 
-_STYLE = questionary.Style([("qmark", "fg:#2a9d8f bold"), ("instruction", "fg:#888888 italic")])
+_STYLE = questionary.Style(
+    [
+        ("qmark", "fg:#2a9d8f bold"),
+        ("instruction", "fg:#888888 italic"),
+        ("bottom-toolbar", "reverse"),
+    ]
+)
 
 
 class TerminalPrompter:
-    """Asks with questionary in a real terminal; Ctrl-B or `<` goes back."""
+    """Asks with questionary in a real terminal; Ctrl-B or `<` goes back.
+
+    Each question of the walk redraws the screen (`frame`): the section's header, what it
+    captured so far, messages since the last question, then the question with its help and
+    key hints on their own lines above the input. Nothing is cut: long lines wrap at spaces.
+    """
 
     def __init__(self) -> None:
         self.status: Callable[[], str] = lambda: t("run.status_keys")
+        self.header: list[tuple[str, str]] = []
+        self.intro: list[tuple[str, str]] = []
+        self.notes: list[tuple[str, str]] = []
+        self.framed = False
 
     # --- output -----------------------------------------------------------------------------
 
@@ -54,15 +83,42 @@ class TerminalPrompter:
         timebox = f"  ·  {format_seconds(section.timebox)}" if section.timebox else ""
         title = f" {t('run.section', number=number, total=total, title=section.title)}{timebox} "
         width = _width()
-        _print(
-            ("", "\n"),
-            ("fg:ansicyan", "──"),
-            ("bold fg:ansicyan", title),
-            ("fg:ansicyan", "─" * max(2, width - len(title) - 2)),
-        )
-        if section.intro:
-            _print(*_intro(section.intro, width))
-        _print(("fg:ansibrightblack italic", textwrap.fill(t("run.keys_hint"), width)))
+        if len(title) + 4 <= width:
+            rule = "─" * (width - len(title) - 2)
+            self.header = [
+                ("fg:ansicyan", "──"),
+                ("bold fg:ansicyan", title),
+                ("fg:ansicyan", rule),
+            ]
+        else:
+            self.header = [("bold fg:ansicyan", _fill(title.strip(), width))]
+        self.intro = _intro(section.intro, width) if section.intro else []
+        self.intro += [("", "\n"), ("fg:ansibrightblack italic", _keys(t("run.keys_hint"), width))]
+        _print(("", "\n"), *self.header)
+        _print(*self.intro)
+
+    def frame(self, lines: list[tuple[int, str]]) -> None:
+        """Redraw: header, the answers so far (the last ones that fit), the messages since the
+        last question. Going back shows the same view, never a second copy of it."""
+        width = _width()
+        rows = shutil.get_terminal_size().lines
+        clear()
+        out: list[tuple[str, str]] = [*self.header, ("", "\n")]
+        if not lines:
+            out += [*self.intro, ("", "\n")]
+        room = max(3, rows - 12)
+        if len(lines) > room:
+            hidden = len(lines) - room + 1
+            out.append(("fg:ansibrightblack", t("run.earlier_lines", count=hidden) + "\n"))
+            lines = lines[hidden:]
+        for depth, text in lines:
+            indent = "  " * depth + "· "
+            out.append(("fg:ansibrightblack" if depth else "", _clip(indent + text, width) + "\n"))
+        for style, note in self.notes:
+            out.append((style, _fill(note, width) + "\n"))
+        self.notes = []
+        _print(*out)
+        self.framed = True
 
     def review(self, lines: list[tuple[int, str]]) -> None:
         from rich.console import Console  # only here: rich is slow to import
@@ -78,35 +134,86 @@ class TerminalPrompter:
         Console(highlight=False).print(tree)
 
     def info(self, message: str) -> None:
-        _print(("", message))
+        self._note("", message)
 
     def warn(self, message: str) -> None:
-        _print(("bold fg:ansiyellow", f"! {message}"))
+        self._note("bold fg:ansiyellow", f"! {message}")
+
+    def _note(self, style: str, message: str) -> None:
+        """Said at once, and again under the next redraw (which would otherwise wipe it)."""
+        _print((style, _fill(message, _width())))
+        self.notes.append((style, message))
 
     # --- prompts ----------------------------------------------------------------------------
 
-    def _run(self, question: Any) -> Any:
+    def _lead(self, prompt: str, hint: str, depth: int) -> str:
+        """The question and its hints on lines of their own; the input's mark."""
+        width = _width()
+        indent = "  " * depth
+        parts: list[tuple[str, str]] = [
+            ("class:qmark", indent + ("• " if depth else "? ")),
+            ("bold", _fill(prompt, width, indent + "  ").lstrip()),
+        ]
+        for line in hint.split("\n") if hint else []:
+            parts += [("", "\n"), ("fg:ansibrightblack italic", _fill(line, width, indent + "  "))]
+        _print(*parts)
+        return indent + "  ›"
+
+    def _run(self, question: Any, indent: int = 0) -> Any:
+        """Run a prompt with the back key, wrapped lines, word wrap in the input (its wrapped
+        lines start under its first column, `indent`) and the status line under it."""
         application = question.application
         application.key_bindings = merge_key_bindings([application.key_bindings, _back_keys])
+        _wrap_windows(application.layout.container)
+        for window in walk(application.layout.container):
+            if isinstance(window, Window) and isinstance(window.content, BufferControl):
+                control = window.content
+                control.input_processors = [*(control.input_processors or []), WordWrap(indent)]
+                window.get_line_prefix = _prefix(window.get_line_prefix, indent)
+        container = application.layout.container
+        if isinstance(container, HSplit):
+            container.children.append(
+                ConditionalContainer(
+                    Window(
+                        FormattedTextControl(self._toolbar),
+                        wrap_lines=True,
+                        dont_extend_height=True,
+                    ),
+                    filter=~is_done,
+                )
+            )
+        application.refresh_interval = 1.0
         return question.unsafe_ask()
 
-    def _line(self, prompt: str, default: str, hint: str, depth: int) -> str:
+    def _toolbar(self) -> FormattedText:
+        """The section's clock and the keys; a short form of the keys when narrow."""
+        full = " " + self.status() + " "
+        short_keys = full.replace(t("run.status_keys"), t("run.status_keys_short"))
+        clock_only = short_keys.split(": ", 1)[-1] if ": " in short_keys else short_keys
+        width = _width()
+        text = next((x for x in (full, short_keys, " " + clock_only) if len(x) <= width), full)
+        return FormattedText([("class:bottom-toolbar", text)])
+
+    def _line(self, prompt: str, default: str, hint: str, depth: int, suggestion: str = "") -> str:
+        mark = self._lead(prompt, hint, depth)
         question = questionary.text(
-            prompt,
+            "",
             default=default,
-            qmark="  " * depth + ("•" if depth else "?"),
-            instruction=hint or None,
+            qmark=mark,
             style=_STYLE,
-            bottom_toolbar=lambda: " " + self.status(),
-            refresh_interval=1.0,
+            placeholder=FormattedText([("fg:ansibrightblack", suggestion)]) if suggestion else None,
         )
-        answer = str(self._run(question) or "")
+        answer = str(self._run(question, len(mark) + 2) or "")
         if answer.strip() == BACK:
             raise GoBack
+        if not answer.strip() and suggestion:
+            return suggestion
         return answer
 
-    def text(self, prompt: str, *, default: str, hint: str, depth: int) -> str:
-        return self._line(prompt, default, hint, depth)
+    def text(
+        self, prompt: str, *, default: str, hint: str, depth: int, suggestion: str = ""
+    ) -> str:
+        return self._line(prompt, default, hint, depth, suggestion)
 
     def paragraph(
         self,
@@ -119,7 +226,7 @@ class TerminalPrompter:
     ) -> str:
         """Lines until an empty line: no Esc-Enter to learn; each line is kept on Enter."""
         old = default.split("\n") if default else []
-        hint = (hint + " " if hint else "") + t("ask.paragraph_hint")
+        hint = hints(hint, t("ask.paragraph_hint"))
         lines = [self._line(prompt, old[0] if old else "", hint, depth)]
         if not lines[0].strip():
             return ""
@@ -132,6 +239,12 @@ class TerminalPrompter:
                 return "\n".join(lines)
             lines.append(line)
 
+    def _pick(self, prompt: str, choices: list[Any], hint: str, depth: int, **kw: Any) -> Any:
+        mark = self._lead(prompt, hint, depth)
+        return self._run(
+            questionary.select("", choices, qmark=mark, instruction=" ", style=_STYLE, **kw)
+        )
+
     def select(
         self,
         prompt: str,
@@ -142,21 +255,16 @@ class TerminalPrompter:
         hint: str,
         depth: int,
     ) -> str | None:
-        choices: list[Any] = [questionary.Choice(label, value=value) for value, label in options]
+        choices: list[Any] = [
+            questionary.Choice(_label(label), value=value) for value, label in options
+        ]
         known = {value for value, _ in options}
         if other:
             choices.append(questionary.Choice(t("ask.other"), value="\0other"))
         choices.append(questionary.Choice(t("ask.skip"), value="\0skip"))
         start = default if default in known else ("\0other" if default else None)
-        answer = self._run(
-            questionary.select(
-                prompt,
-                choices,
-                default=start,
-                qmark="  " * depth + "?",
-                instruction=hint or t("ask.select_keys"),
-                style=_STYLE,
-            )
+        answer = self._pick(
+            prompt, choices, hints(hint, t("ask.select_keys")), depth, default=start
         )
         if answer == "\0skip":
             return None
@@ -178,25 +286,24 @@ class TerminalPrompter:
     ) -> list[str]:
         known = {value for value, _ in options}
         choices = [
-            questionary.Choice(label, value=value, checked=value in default)
+            questionary.Choice(_label(label), value=value, checked=value in default)
             for value, label in options
         ]
+        mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
         chosen = list(
-            self._run(
-                questionary.checkbox(
-                    prompt,
-                    choices,
-                    qmark="  " * depth + "?",
-                    instruction=hint or t("ask.checkbox_keys"),
-                    style=_STYLE,
-                )
-            )
+            self._run(questionary.checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE))
             or []
         )
-        if other:
-            previous = ", ".join(v for v in default if v not in known)
-            extra = self._line(t("ask.other_many"), previous, "", depth + 1)
-            chosen += [part.strip() for part in extra.split(",") if part.strip()]
+        if other:  # one free answer per line: a comma belongs to the answer
+            previous = [v for v in default if v not in known]
+            while True:
+                offered = previous.pop(0) if previous else ""
+                extra = self._line(
+                    t("ask.other_one"), offered, t("ask.other_one_hint"), depth + 1
+                ).strip()
+                if not extra:
+                    break
+                chosen.append(extra)
         return chosen
 
     def rank(
@@ -216,7 +323,7 @@ class TerminalPrompter:
             self.info(t("ask.rank_current", order=", ".join(labels.get(v, v) for v in default)))
         while len(order) < len(options) and (limit is None or len(order) < limit):
             remaining = [
-                questionary.Choice(labels[v], value=v) for v, _ in options if v not in order
+                questionary.Choice(_label(labels[v]), value=v) for v, _ in options if v not in order
             ]
             if order:
                 remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
@@ -224,14 +331,11 @@ class TerminalPrompter:
                 remaining.append(questionary.Choice(t("ask.rank_keep"), value="\0keep"))
             position = len(order) + 1
             try:
-                answer = self._run(
-                    questionary.select(
-                        t("ask.rank_position", prompt=prompt, position=position),
-                        remaining,
-                        qmark="  " * depth + "?",
-                        instruction=hint or t("ask.select_keys"),
-                        style=_STYLE,
-                    )
+                answer = self._pick(
+                    t("ask.rank_position", prompt=prompt, position=position),
+                    remaining,
+                    hints(hint, t("ask.select_keys")),
+                    depth,
                 )
             except GoBack:
                 if not order:
@@ -278,10 +382,12 @@ class TerminalPrompter:
                 continue
             dots = int(number or 0)
             if dots > left:
-                self.warn(t("answer.vote_budget", budget=budget, total=budget - left + dots))
+                self.warn(
+                    sentence(t("answer.vote_budget", budget=budget, total=budget - left + dots))
+                )
                 continue
             if limit is not None and dots > limit:
-                self.warn(t("answer.vote_max", max=limit))
+                self.warn(sentence(t("answer.vote_max", max=limit)))
                 continue
             votes[value] = dots
             index += 1
@@ -297,24 +403,21 @@ class TerminalPrompter:
     def number(
         self, prompt: str, *, default: float | None, whole: bool, hint: str, depth: int
     ) -> float | None:
-        shown = "" if default is None else f"{default:g}"
+        suggestion = "" if default is None else number_text(default)
+        typed = ""
         while True:
-            answer = self._line(prompt, shown, hint, depth).strip()
+            answer = self._line(prompt, typed, hint, depth, suggestion).strip()
             if not answer:
                 return None
             value = parse_number(answer, whole)
             if value is not None:
                 return value
-            self.warn(t("ask.whole_number" if whole else "ask.number"))
-            shown = answer
+            self.warn(sentence(t("ask.whole_number" if whole else "ask.number")))
+            typed = answer
 
     def choose(self, prompt: str, actions: Options) -> str:
-        choices = [questionary.Choice(label, value=key) for key, label in actions]
-        return str(
-            self._run(
-                questionary.select(prompt, choices, instruction=t("ask.select_keys"), style=_STYLE)
-            )
-        )
+        choices = [questionary.Choice(_label(label), value=key) for key, label in actions]
+        return str(self._pick(prompt, choices, t("ask.select_keys"), 0))
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -327,7 +430,103 @@ def _print(*parts: tuple[str, str]) -> None:
 
 
 def _width() -> int:
-    return min(shutil.get_terminal_size().columns, 100)
+    return max(20, min(shutil.get_terminal_size().columns - 1, 100))
+
+
+def _fill(text: str, width: int, indent: str = "") -> str:
+    """Wrapped at spaces, each line of the text on its own; a word longer than a line breaks."""
+    return "\n".join(
+        textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent) or indent
+        for line in text.split("\n")
+    )
+
+
+def _label(label: str) -> str:
+    """A choice as shown in a list: wrapped at spaces under its own start, never cut."""
+    return textwrap.fill(label, max(10, _width() - 6), subsequent_indent="    ")
+
+
+def _clip(text: str, width: int) -> str:
+    """One line of context: shortened with "…" when it does not fit."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _keys(text: str, width: int) -> str:
+    """A line of key hints, broken only between hints (at " · "), never inside one."""
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return "\n".join(lines)
+
+
+def _prefix(first: Any, indent: int) -> Any:
+    """The prompt before a line (prompt_toolkit's own prefix), spaces before its wrapped rows."""
+
+    def prefix(line: int, wrap_count: int) -> Any:
+        if wrap_count:
+            return " " * indent
+        return first(line, wrap_count) if first is not None else ""
+
+    return prefix
+
+
+class WordWrap(Processor):
+    """Wraps the input at spaces, as a person writes: when the next word does not fit on the
+    line, the space before it is widened to the line's end (on screen only, never in the text).
+    A word longer than a whole line still breaks."""
+
+    def __init__(self, indent: int = 0) -> None:
+        self.indent = indent
+
+    def apply_transformation(self, ti: TransformationInput) -> Transformation:
+        width, indent = ti.width, self.indent
+        if width <= indent + 1:
+            return Transformation(ti.fragments)
+        chars = explode_text_fragments(ti.fragments)
+        text = "".join(c[1] for c in chars)
+        out: list[Any] = []
+        added = [0] * (len(chars) + 1)  # extra cells inserted before each position
+        column, extra = indent, 0  # the prompt before the first row, or the indent after it
+        for index, fragment in enumerate(chars):
+            added[index] = extra
+            char = fragment[1]
+            if char == " " and column > indent:
+                end = text.find(" ", index + 1)
+                word = text[index + 1 : end if end >= 0 else len(text)]
+                cells = get_cwidth(word)
+                if 0 < cells <= width - indent and column + 1 + cells > width > column:
+                    pad = width - column
+                    out.append((fragment[0], " " * pad))
+                    extra += pad - 1
+                    column = indent
+                    continue
+            out.append(fragment)
+            cells = get_cwidth(char)
+            column = indent + cells if column + cells > width else column + cells
+        added[len(chars)] = extra
+
+        def to_display(position: int) -> int:
+            return position + added[min(max(position, 0), len(chars))]
+
+        def to_source(position: int) -> int:
+            for index in range(len(chars), -1, -1):
+                if index + added[index] <= position:
+                    return index
+            return 0
+
+        return Transformation(out, source_to_display=to_display, display_to_source=to_source)
+
+
+def _wrap_windows(container: Any) -> None:
+    """Every window of a prompt wraps its lines (a long choice, a long prompt): nothing is cut;
+    the continuation of a wrapped choice is indented under its text."""
+    for window in walk(container):
+        if isinstance(window, Window) and not isinstance(window.content, BufferControl):
+            window.wrap_lines = to_filter(True)
+            window.get_line_prefix = lambda line, wrap_count: "    " if wrap_count else ""
 
 
 def _intro(intro: str, width: int) -> list[tuple[str, str]]:

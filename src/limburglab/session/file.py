@@ -320,9 +320,24 @@ def slug(text: str) -> str:
 
 
 def default_path(folder: Path, meta: Meta, flow_id: str) -> Path:
-    """`sessions/<date>-<flow id>-<group slug>.yaml`, or the first free name beside it."""
-    stem = f"{meta.date}-{flow_id}-{slug(meta.group)}"
-    return free_path(folder / f"{stem}.yaml")
+    """`sessions/<date>-<flow id>-ronde-<n>-<group slug>.yaml` (without the round when there
+    is none); it may exist already: a second session of the same group is `another_path`."""
+    round_part = f"-{ROUND_WORD}-{meta.round}" if meta.round is not None else ""
+    return folder / f"{meta.date}-{flow_id}{round_part}-{slug(meta.group)}.yaml"
+
+
+ROUND_WORD = "ronde"  # file names are the same in every language: the examples use them
+SESSION_WORD = "sessie"
+
+
+def another_path(path: Path) -> Path:
+    """A new session beside an existing one of the same group: `…-sessie-2.yaml`, `-3`, …"""
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}-{SESSION_WORD}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
 
 
 def free_path(path: Path) -> Path:
