@@ -695,3 +695,22 @@ def test_an_english_flow_gets_an_english_report(make_session: MakeSession, mini:
     assert block(model, "punten").entries[0].sources == "both groups"
     assert block(model, "volgorde").summary == "Both groups put A and B in their top two."
     assert model.date == "1 March 2025"
+
+
+def test_characters_the_pdf_cannot_draw_are_named_with_their_session_and_place(
+    runner: CliRunner, make_session: MakeSession, in_tmp: Path
+) -> None:
+    make_session("Groep 中", "punten: {punten: [Blij 😀, {text: 'Thee 茶', toelichting: 𒀀}]}\n")
+    make_session("Groep B", "punten: {punten: [Blij 😀 ሰላም]}\n")
+
+    result = runner.invoke(app, ["report", "sessions", "-o", "v.pdf", "--title", "Verslag 𓀀"])
+
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "let op: sessions/r1-groep-中.yaml: de PDF heeft geen lettertype voor 中 (U+4E2D), "
+        "茶 (U+8336), 𒀀 (U+12000); die tekens komen er als leeg vakje in (meta.group, "
+        "punten.punten[2], punten.punten[2].toelichting). Markdown en HTML tonen ze wel\n"
+        "let op: de PDF heeft geen lettertype voor 𓀀 (U+13000) in de titel, de inleiding of de "
+        "bewerkingen; die tekens komen er als leeg vakje in. Markdown en HTML tonen ze wel\n"
+        "Verslag geschreven: v.pdf (2 sessies)\n"
+    )

@@ -295,6 +295,11 @@ NL: dict[str, str] = {
     "aan en probeer het opnieuw.",
     "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
     "met -o, bijvoorbeeld -o verslag.pdf",
+    "report.pdf_missing": "let op: {path}: de PDF heeft geen lettertype voor {chars}; die "
+    "tekens komen er als leeg vakje in ({places}). Markdown en HTML tonen ze wel",
+    "report.pdf_missing_elsewhere": "let op: de PDF heeft geen lettertype voor {chars} in de "
+    "titel, de inleiding of de bewerkingen; die tekens komen er als leeg vakje in. Markdown en "
+    "HTML tonen ze wel",
     "report.written": "Verslag geschreven: {path} ({count} sessies)",
     "report.written_one": "Verslag geschreven: {path} (1 sessie)",
     "event.not_mapping": "een evenementbestand begint met sleutels als `programme:`, "
@@ -718,6 +723,11 @@ EN: dict[str, str] = {
     "and try again.",
     "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
     "example -o report.pdf",
+    "report.pdf_missing": "note: {path}: the PDF has no font for {chars}; these characters "
+    "come out as empty boxes ({places}). Markdown and HTML show them",
+    "report.pdf_missing_elsewhere": "note: the PDF has no font for {chars} in the title, the "
+    "introduction or the edits; these characters come out as empty boxes. Markdown and HTML "
+    "show them",
     "report.written": "Report written: {path} ({count} sessions)",
     "report.written_one": "Report written: {path} (1 session)",
     "event.not_mapping": "an event file starts with keys such as `programme:`, `organisers:` "
