@@ -10,7 +10,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -47,7 +47,9 @@ PDF_TEXT = st.text(
     max_size=25,
 ).filter(lambda text: text.strip() != "")
 
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#|~&.)+=-])")
+#: A Markdown escape, or a hard line break (a backslash before the end of a line): read in one
+#: pass from the left, so that an escaped backslash before a line break is not taken for one.
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#|~&.)+=\n-])")
 
 
 def report_of(tmp_path: Path, text: str) -> reports.Report:
@@ -71,6 +73,7 @@ def shown(text: str) -> str:
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=ANY_TEXT)
+@example(text="\\")
 def test_any_text_comes_out_literally_in_markdown_and_html(tmp_path: Path, text: str) -> None:
     model = report_of(tmp_path, text)
     expected = shown(text)
@@ -78,7 +81,7 @@ def test_any_text_comes_out_literally_in_markdown_and_html(tmp_path: Path, text:
     markdown = render(model, "md").decode("utf-8")
     page = render(model, "html").decode("utf-8")
 
-    assert expected in _MARKDOWN_ESCAPE.sub(r"\1", markdown).replace("\\\n", "\n")
+    assert expected in _MARKDOWN_ESCAPE.sub(r"\1", markdown)
     assert expected in html.unescape(page)
 
 
