@@ -48,6 +48,11 @@ NL: dict[str, str] = {
     "beginnen",
     "flow.bad_slug": "`{key}` mag alleen kleine letters, cijfers, - en _ bevatten, "
     "bijvoorbeeld `samenwerken-2026`",
+    "flow.bad_section_id": "`{key}` van een onderdeel mag alleen letters, cijfers, _ en - "
+    "(tussen twee woorden) bevatten, bijvoorbeeld `terugblik` of `look-back`",
+    "flow.bundled_id": "let op: {path} heeft het id `{id}` van de meegeleverde flow `{id}`; "
+    "in een verslag lijken de sessies van beide dan bij één flow te horen. Geef deze flow een "
+    "eigen id, bijvoorbeeld `{id}-eigen`",
     "flow.too_small": "`{key}` moet minstens {limit} zijn",
     "flow.unknown_key": "onbekende sleutel `{key}` in {where}.",
     "flow.allowed_keys": "Toegestaan: {keys}.",
@@ -258,7 +263,12 @@ NL: dict[str, str] = {
     "show.choices_from": "keuzes uit: {name}",
     "show.required": "verplicht",
     "show.per_entry": "per punt:",
-    "show.total": "{sections} onderdelen, {questions} vragen, totaal {time}",
+    "show.total": "{sections}, {questions}, totaal {time}",
+    "show.flow": "({id}, versie {version})",
+    "show.sections": "{count} onderdelen",
+    "show.sections_one": "1 onderdeel",
+    "show.questions": "{count} vragen",
+    "show.questions_one": "1 vraag",
     # report
     "report.empty_folder": "{path}: geen sessiebestanden (.yaml) in deze map; geef een map met "
     "sessies of de sessiebestanden zelf",
@@ -273,6 +283,12 @@ NL: dict[str, str] = {
     "report.skipped": "let op: {path} is nog niet afgerond en is weggelaten (--complete-only)",
     "report.dropped": "let op: {path}: de flow is veranderd sinds deze sessie; antwoorden op "
     "vragen die er niet meer in staan, tellen niet mee (ze blijven in het bestand): {answers}",
+    "report.no_answers": "let op: {path} heeft geen antwoorden en is weggelaten (telt niet "
+    "als subgroep en de deelnemers tellen niet mee)",
+    "report.copy": "let op: {path} heeft dezelfde groep ({group}), ronde en antwoorden als "
+    "{original}; is het een kopie? Dan telt die groep nu twee keer: haal de kopie uit de map",
+    "report.none_answered": "geen van de sessies heeft antwoorden; er is nog niets om een "
+    "verslag van te maken",
     "report.none_complete": "geen afgeronde sessies om een verslag van te maken; laat "
     "--complete-only weg om ook onafgeronde sessies op te nemen",
     "report.unknown_format": "onbekend formaat `{format}`; kies md, html, pdf, docx, xlsx of csv",
@@ -485,6 +501,11 @@ EN: dict[str, str] = {
     "flow.bad_id": "`{key}` may contain only letters, digits and _ and must not start with a digit",
     "flow.bad_slug": "`{key}` may contain only lower-case letters, digits, - and _, "
     "for example `cooperation-2026`",
+    "flow.bad_section_id": "a section's `{key}` may contain only letters, digits, _ and - "
+    "(between two words), for example `review` or `look-back`",
+    "flow.bundled_id": "note: {path} has the id `{id}` of the bundled flow `{id}`; in a "
+    "report the sessions of both would then seem to belong to one flow. Give this flow an id of "
+    "its own, for example `{id}-own`",
     "flow.too_small": "`{key}` must be at least {limit}",
     "flow.unknown_key": "unknown key `{key}` in {where}.",
     "flow.allowed_keys": "Allowed: {keys}.",
@@ -687,7 +708,12 @@ EN: dict[str, str] = {
     "show.choices_from": "choices from: {name}",
     "show.required": "required",
     "show.per_entry": "per entry:",
-    "show.total": "{sections} sections, {questions} questions, {time} in all",
+    "show.total": "{sections}, {questions}, {time} in all",
+    "show.flow": "({id}, version {version})",
+    "show.sections": "{count} sections",
+    "show.sections_one": "1 section",
+    "show.questions": "{count} questions",
+    "show.questions_one": "1 question",
     # report
     "report.empty_folder": "{path}: no session files (.yaml) in this folder; give a folder with "
     "sessions or the session files themselves",
@@ -702,6 +728,12 @@ EN: dict[str, str] = {
     "report.skipped": "note: {path} is not finished yet and was left out (--complete-only)",
     "report.dropped": "note: {path}: the flow has changed since this session; answers to "
     "questions it no longer has do not count (they stay in the file): {answers}",
+    "report.no_answers": "note: {path} has no answers and was left out (not counted as a "
+    "subgroup, its participants not counted)",
+    "report.copy": "note: {path} has the same group ({group}), round and answers as "
+    "{original}; is it a copy? Then that group now counts twice: take the copy out of the folder",
+    "report.none_answered": "none of the sessions has answers; there is nothing to make a "
+    "report of yet",
     "report.none_complete": "no finished sessions to make a report of; leave out "
     "--complete-only to include unfinished sessions too",
     "report.unknown_format": "unknown format `{format}`; choose md, html, pdf, docx, xlsx or csv",
