@@ -30,7 +30,7 @@ def validate_all(specs: list[str]) -> int:
         count += len(problems)
         for problem in problems:
             print(problem)
-        warning = bundled_id_warning(spec)
+        warning = None if problems else bundled_id_warning(spec)
         if warning:
             print(warning, file=sys.stderr)
         if not problems:
@@ -121,7 +121,7 @@ def print_outline(spec: str) -> None:
     from limburglab.flow.loading import bundled_id_warning
 
     flow = flows.load(spec)
-    warning = bundled_id_warning(spec)
+    warning = bundled_id_warning(spec, flow.id)
     if warning:
         print(warning, file=sys.stderr)
     Console().print(outline(flow))
