@@ -223,6 +223,10 @@ NL: dict[str, str] = {
     "ask.select_hint": "nummer of tekst; leeg = overslaan",
     "ask.select_other_hint": "nummer of tekst, of typ een ander antwoord; leeg = overslaan",
     "ask.no_such_choice": "`{answer}` is geen van de keuzes; typ een nummer uit de lijst",
+    "ask.not_utf8": "regel {line} van de invoer is geen UTF-8-tekst (`{text}`) en is niet "
+    "opgeslagen; zet de terminal of het invoerbestand op UTF-8 en geef het antwoord opnieuw",
+    "ask.not_utf8_here": "deze regel is geen UTF-8-tekst (`{text}`); zet de terminal of het "
+    "invoerbestand op UTF-8 en probeer het opnieuw",
     "ask.multi_hint": "nummers of teksten, gescheiden door komma's; leeg = overslaan",
     "ask.rank_hint": "nummers of teksten in volgorde, belangrijkste eerst, gescheiden door komma's",
     "ask.vote_hint": "aantal stippen per keuze in deze volgorde, gescheiden door komma's; samen "
@@ -247,6 +251,9 @@ NL: dict[str, str] = {
     # commands that show flows
     "cli.valid": "{path}: in orde",
     "cli.no_such_option": "onbekende optie {option}.",
+    "cli.not_utf8": "{param}: `{text}` is geen UTF-8-tekst; zet de terminal op UTF-8 (zoals "
+    "LANG=nl_NL.UTF-8) en typ het opnieuw. Er is nog niets gedaan.",
+    "cli.an_argument": "een argument",
     "cli.missing_parameter": "{param} ontbreekt.",
     "cli.bad_parameter": "ongeldige waarde voor {param}: {detail}",
     "cli.no_such_command": "onbekend commando `{name}`; `limburglab --help` toont ze allemaal.",
@@ -670,6 +677,10 @@ EN: dict[str, str] = {
     "ask.select_hint": "number or text; empty = skip",
     "ask.select_other_hint": "number or text, or type another answer; empty = skip",
     "ask.no_such_choice": "`{answer}` is none of the choices; type a number from the list",
+    "ask.not_utf8": "line {line} of the input is not UTF-8 text (`{text}`) and was not saved; "
+    "set the terminal or the input file to UTF-8 and give the answer again",
+    "ask.not_utf8_here": "this line is not UTF-8 text (`{text}`); set the terminal or the input "
+    "file to UTF-8 and try again",
     "ask.multi_hint": "numbers or texts, separated by commas; empty = skip",
     "ask.rank_hint": "numbers or texts in order, most important first, separated by commas",
     "ask.vote_hint": "number of dots per choice in this order, separated by commas; at most "
@@ -692,6 +703,9 @@ EN: dict[str, str] = {
     "ask.vote_for": "Dots for “{label}” ({left} left)",
     "cli.valid": "{path}: valid",
     "cli.no_such_option": "unknown option {option}.",
+    "cli.not_utf8": "{param}: `{text}` is not UTF-8 text; set the terminal to UTF-8 (such as "
+    "LANG=en_GB.UTF-8) and type it again. Nothing has been done yet.",
+    "cli.an_argument": "an argument",
     "cli.missing_parameter": "{param} is missing.",
     "cli.bad_parameter": "invalid value for {param}: {detail}",
     "cli.no_such_command": "unknown command `{name}`; `limburglab --help` lists them all.",
