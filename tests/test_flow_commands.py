@@ -86,22 +86,69 @@ def test_show_samenwerken(runner: CliRunner) -> None:
         ("Thema’s voor samenwerking", "themas", "15m"),
     ]
     lines = [
-        f"{n} {title} {sid}  timebox {time}" for n, (title, sid, time) in enumerate(sections, 1)
+        f"{n} {title} ({sid})  timebox {time}" for n, (title, sid, time) in enumerate(sections, 1)
     ]
     positions = [out.find(line) for line in lines]
     assert -1 not in positions, out
     assert positions == sorted(positions)
     # follow-ups, nested: drijfveren -> voorbeelden -> effect
     assert (
-        "├── Drijfveren drijfveren list\n"
+        "├── Drijfveren (drijfveren, list)\n"
         "│   │   └── per punt:\n"
-        "│   │       └── Voorbeeld voorbeelden list\n"
+        "│   │       └── Voorbeeld (voorbeelden, list)\n"
         "│   │           └── per punt:\n"
-        "│   │               └── Effect effect text\n"
+        "│   │               └── Effect (effect, text)\n"
     ) in out
     themes = ", ".join(THEMES)
-    assert f"Thema’s themas multiselect  {themes}" in out
-    assert "Prioriteit prioriteit rank  keuzes uit: themas · alleen als: themas | length > 1" in out
+    assert f"Thema’s (themas, multiselect)  {themes}" in out
+    assert (
+        "Prioriteit (prioriteit, rank)  keuzes uit: themas · alleen als: themas | length > 1" in out
+    )
+
+
+def test_show_counts_one_section_and_one_question_in_the_singular(
+    runner: CliRunner, write_flow: Any
+) -> None:
+    path = write_flow(
+        """\
+        id: proef
+        title: Proef
+        version: 1
+        sections:
+          - id: look-back
+            title: Terugblik
+            questions:
+              - {id: cijfer, type: scale, prompt: Cijfer?, min: 1, max: 10}
+        """
+    )
+    result = runner.invoke(app, ["show", str(path)])
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Proef (proef, versie 1) — 1 onderdeel, 1 vraag, totaal 0m\n"
+        "└── 1 Terugblik (look-back)\n"
+        "    └── Cijfer? (cijfer, scale)\n"
+    )
+
+
+def test_a_copied_flow_that_keeps_a_bundled_id_is_warned_about(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    copied = tmp_path / "mijn-evaluatie.yaml"
+    copied.write_bytes((REPO / "workshops" / "evaluatie.yaml").read_bytes())
+    warning = (
+        f"let op: {copied} heeft het id `evaluatie` van de meegeleverde flow `evaluatie`; in een "
+        "verslag lijken de sessies van beide dan bij één flow te horen. Geef deze flow een eigen "
+        "id, bijvoorbeeld `evaluatie-eigen`\n"
+    )
+
+    validated = runner.invoke(app, ["validate", str(copied)])
+    shown = runner.invoke(app, ["show", str(copied)])
+    bundled = runner.invoke(app, ["validate", "evaluatie"])
+
+    assert (validated.exit_code, validated.stderr) == (0, warning)
+    assert (shown.exit_code, shown.stderr) == (0, warning)
+    assert (bundled.exit_code, bundled.stderr) == (0, "")
 
 
 @pytest.mark.parametrize(

@@ -304,6 +304,71 @@ def test_unknown_key_suggests_the_right_one(runner: CliRunner, write_flow: Write
     )
 
 
+@pytest.mark.parametrize("type_line", ["type: selekt", "lijst: ja"])
+def test_a_question_of_unknown_or_no_type_still_has_its_other_problems_reported(
+    runner: CliRunner, write_flow: WriteFlow, type_line: str
+) -> None:
+    path = write_flow(
+        f"""\
+        id: test
+        title: Test
+        version: 1
+        sections:
+          - id: a
+            title: A
+            questions:
+              - id: kleur
+                {type_line}
+                promt: Welke kleur?
+                choices: [Rood, Groen]
+        """
+    )
+
+    output = validate(runner, path).stdout
+
+    assert f"{path}:8:9: verplichte sleutel `prompt` ontbreekt" in output
+    assert f"{path}:10:9: onbekende sleutel `promt` in een vraag. Bedoelde u `prompt`?" in output
+    if type_line == "type: selekt":
+        assert f"{path}:9:9: onbekend vraagtype `selekt`" in output
+        assert "Bedoelde u `select`?" in output
+    else:
+        assert f"{path}:8:9: verplichte sleutel `type` ontbreekt" in output
+        assert f"{path}:9:9: onbekende sleutel `lijst` in een vraag." in output
+    assert "`choices`" not in output  # a key of some question type: not unknown
+
+
+@pytest.mark.parametrize(
+    ("section_id", "valid"),
+    [("look-back", True), ("Terugblik_2", True), ("look back", False), ("-a", False)],
+)
+def test_section_ids_may_be_slugs(
+    runner: CliRunner, write_flow: WriteFlow, section_id: str, valid: bool
+) -> None:
+    path = write_flow(
+        f"""\
+        id: test
+        title: Test
+        version: 1
+        sections:
+          - id: "{section_id}"
+            title: A
+            questions:
+              - {{id: q, type: text, prompt: P}}
+        """
+    )
+
+    result = runner.invoke(app, ["validate", str(path)])
+
+    if valid:
+        assert (result.exit_code, result.stdout) == (0, f"{path}: in orde\n")
+    else:
+        assert result.exit_code == 1
+        assert result.stdout == (
+            f"{path}:5:9: `id` van een onderdeel mag alleen letters, cijfers, _ en - (tussen "
+            "twee woorden) bevatten, bijvoorbeeld `terugblik` of `look-back`\n"
+        )
+
+
 def test_unknown_key_in_a_section_and_a_choice(runner: CliRunner, write_flow: WriteFlow) -> None:
     path = write_flow(
         """\

@@ -883,3 +883,71 @@ def test_review_never_shows_a_raw_prompt_template(tmp_path: Path) -> None:
     result = run_plain(tmp_path, lines("een", "groot", "", "", ""))
     assert result.returncode == 0, result.stderr
     assert "{{" not in result.stderr
+
+
+# --- bytes that are not UTF-8 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("errors", ["surrogateescape", "strict"])
+def test_an_input_line_that_is_not_utf8_is_said_and_asked_again(
+    tmp_path: Path, flow_file: Path, errors: str
+) -> None:
+    """However Python was told to read standard input, the line is named, nothing is lost."""
+    stdin = "Buurt\udcffkamer\n".encode("utf-8", "surrogateescape")
+    stdin += lines(*SECTION_A[:6]).encode("utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "LIMBURGLAB_LANG": "nl"}
+    env["PYTHONIOENCODING"] = f"utf-8:{errors}"
+
+    result = subprocess.run(
+        [LIMBURGLAB, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META],
+        input=stdin,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=30,
+        check=False,
+    )
+
+    stderr = result.stderr.decode("utf-8")
+    assert "Traceback" not in stderr
+    assert (
+        "! regel 1 van de invoer is geen UTF-8-tekst (`Buurt\\xffkamer`) en is niet opgeslagen; "
+        "zet de terminal of het invoerbestand op UTF-8 en geef het antwoord opnieuw\n"
+    ) in stderr
+    assert result.returncode == 1  # end of input, as without the wrong line
+    assert load(tmp_path / "s.yaml")["answers"]["a"] == {
+        "naam": "Buurtkamer",
+        "verhaal": "regel één\nregel twee",
+        "punten": [{"text": "alpha", "uitleg": "uitleg a"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--group", b"Caf\xe9"], "--group"),
+        ([b"--leader=Jos\xe9"], "--leader"),
+        (["--plain", b"fl\xf6w.yaml"], "een argument"),
+    ],
+)
+def test_an_argument_that_is_not_utf8_is_named_before_anything_is_done(
+    tmp_path: Path, flow_file: Path, args: list[str | bytes], named: str
+) -> None:
+    env = {**os.environ, "LIMBURGLAB_LANG": "nl"}
+    result = subprocess.run(
+        [LIMBURGLAB, "run", *args],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=30,
+        check=False,
+    )
+
+    shown = next(a for a in args if isinstance(a, bytes)).partition(b"=")
+    text = (shown[2] or shown[0]).decode("utf-8", "backslashreplace")
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8") == (
+        f"{named}: `{text}` is geen UTF-8-tekst; zet de terminal op UTF-8 (zoals "
+        "LANG=nl_NL.UTF-8) en typ het opnieuw. Er is nog niets gedaan.\n"
+    )
+    assert not (tmp_path / "sessions").exists()

@@ -188,7 +188,7 @@ def test_follow_ups_merge_beneath_the_merged_entry(make_session: MakeSession) ->
     [entry] = block(build([a, b]), "punten").entries
     assert entry.groups == ["Groep A", "Groep B"]
     [sub] = entry.lists
-    assert sub.heading == ""  # the only list follow-up: the nesting says it
+    assert sub.heading == "Voorbeeld"  # a paragraph stands beside it: each says what it is
     assert texts(sub.entries) == [
         ("Naar een nieuw gebouw", ["Groep A", "Groep B"]),
         ("Samen met de bieb", ["Groep B"]),
@@ -207,6 +207,10 @@ def test_follow_ups_merge_beneath_the_merged_entry(make_session: MakeSession) ->
         ("Toelichting", "Eerste regel\nTweede regel", "Groep B")
     ]
     assert entry.parts[-1].text.endswith(":")  # a lead-in to the examples beneath it
+    assert [u.list.label if u.list else u.note.label for u in entry.below if u.list or u.note] == [
+        "Voorbeeld",
+        "Toelichting",
+    ]  # the flow's order
 
 
 def test_paragraphs_are_kept_per_group_and_equal_ones_merged(make_session: MakeSession) -> None:
@@ -695,3 +699,109 @@ def test_an_english_flow_gets_an_english_report(make_session: MakeSession, mini:
     assert block(model, "punten").entries[0].sources == "both groups"
     assert block(model, "volgorde").summary == "Both groups put A and B in their top two."
     assert model.date == "1 March 2025"
+
+
+def test_characters_the_pdf_cannot_draw_are_named_with_their_session_and_place(
+    runner: CliRunner, make_session: MakeSession, in_tmp: Path
+) -> None:
+    make_session("Groep 中", "punten: {punten: [Blij 😀, {text: 'Thee 茶', toelichting: 𒀀}]}\n")
+    make_session("Groep B", "punten: {punten: [Blij 😀 ሰላም]}\n")
+
+    result = runner.invoke(app, ["report", "sessions", "-o", "v.pdf", "--title", "Verslag 𓀀"])
+
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "let op: sessions/r1-groep-中.yaml: de PDF heeft geen lettertype voor 中 (U+4E2D), "
+        "茶 (U+8336), 𒀀 (U+12000); die tekens komen er als leeg vakje in (meta.group, "
+        "punten.punten[2], punten.punten[2].toelichting). Markdown en HTML tonen ze wel\n"
+        "let op: de PDF heeft geen lettertype voor 𓀀 (U+13000) in de titel, de inleiding of de "
+        "bewerkingen; die tekens komen er als leeg vakje in. Markdown en HTML tonen ze wel\n"
+        "Verslag geschreven: v.pdf (2 sessies)\n"
+    )
+
+
+def test_follow_ups_come_in_flow_order_each_with_its_label(
+    make_session: MakeSession,
+) -> None:
+    from limburglab.report.formats import render
+
+    a = make_session(
+        "Groep A",
+        """\
+        punten:
+          punten:
+          - text: Samen beginnen
+            toelichting: Eerst kennismaken
+            voorbeelden: [Oud zeer wegwerken, Samen brainstormen]
+        """,
+    )
+    model = build([a])
+
+    markdown = render(model, "md").decode("utf-8")
+    pdf_text = pdf_lines(render(model, "pdf"))
+
+    assert (
+        "- Samen beginnen:\n\n"
+        "  _Voorbeeld:_\n"
+        "  - Oud zeer wegwerken\n"
+        "  - Samen brainstormen\n\n"
+        "  _Toelichting:_ Eerst kennismaken\n"
+    ) in markdown
+    order = [pdf_text.index(text) for text in ("Voorbeeld:", "Oud zeer", "Toelichting:")]
+    assert order == sorted(order)
+
+
+def pdf_lines(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_session_without_answers_is_left_out_with_a_note(
+    runner: CliRunner, make_session: MakeSession, in_tmp: Path
+) -> None:
+    make_session("Groep A", "punten: {punten: [x]}\n")
+    make_session("Groep B", "{}\n", status="in_progress")
+
+    result = runner.invoke(app, ["report", "sessions"])
+
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "let op: sessions/r1-groep-b.yaml heeft geen antwoorden en is weggelaten (telt niet als "
+        "subgroep en de deelnemers tellen niet mee)\n"
+    )
+    assert "Groep B" not in result.stdout
+    assert "Dit verslag bevat de conclusies van de subgroep die door Anna" in result.stdout
+    assert "Het aantal deelnemers was 5." in result.stdout
+
+
+def test_only_sessions_without_answers_is_an_error(
+    runner: CliRunner, make_session: MakeSession, in_tmp: Path
+) -> None:
+    make_session("Groep A", "punten: {punten: []}\n")
+
+    result = runner.invoke(app, ["report", "sessions"])
+
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "geen van de sessies heeft antwoorden; er is nog niets om een verslag van te maken\n"
+    )
+
+
+def test_a_copy_of_a_session_in_the_folder_is_warned_about(
+    runner: CliRunner, make_session: MakeSession, in_tmp: Path
+) -> None:
+    make_session("Groep A", "punten: {punten: [x, y]}\n")
+    make_session("Groep A", "punten: {punten: [x, y]}\n", name="r1-groep-a (kopie).yaml")
+    make_session("Groep A", "punten: {punten: [x, y]}\n", round=2)
+
+    result = runner.invoke(app, ["report", "sessions"])
+
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "let op: sessions/r1-groep-a.yaml heeft dezelfde groep (Groep A), ronde en antwoorden "
+        "als sessions/r1-groep-a (kopie).yaml; is het een kopie? Dan telt die groep nu twee "
+        "keer: haal de kopie uit de map\n"
+    )

@@ -24,6 +24,8 @@ class _Boundary(TyperGroup):
     """The one place where the package's errors become a message and an exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if any(_SURROGATE.search(arg) for arg in args):
+            _fail(_not_utf8(self, ctx, args))
         with _usage_errors_exit_1():
             return super().parse_args(ctx, args)
 
@@ -35,6 +37,38 @@ class _Boundary(TyperGroup):
                 return super().invoke(ctx)
             except LimburglabError as exc:
                 _fail(exc)
+
+
+#: Bytes that are not UTF-8 in an argument reach Python as these (`surrogateescape`).
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _not_utf8(group: TyperGroup, ctx: Any, args: list[str]) -> "LimburglabError":
+    """A usage error naming the first argument that holds bytes that are not UTF-8, and the
+    option it is the value of: text that could never be saved in a session file."""
+    from limburglab.errors import UsageError
+    from limburglab.messages import t
+    from limburglab.text import NotUtf8, check_utf8
+
+    command = group.get_command(ctx, args[0]) if args else None
+    flags = {
+        name
+        for param in (command.params if command else [])
+        if getattr(param, "is_flag", False) or getattr(param, "count", False)
+        for name in param.opts
+    }
+    for index, arg in enumerate(args):
+        option, _, value = arg.partition("=") if arg.startswith("--") else ("", "", arg)
+        try:
+            check_utf8(value if option else arg)
+        except NotUtf8 as exc:
+            before = args[index - 1] if index else ""
+            if not option and before.startswith("-") and "=" not in before and before not in flags:
+                option = before
+            return UsageError(
+                t("cli.not_utf8", param=option or t("cli.an_argument"), text=exc.shown)
+            )
+    return UsageError(t("cli.not_utf8", param=t("cli.an_argument"), text=""))
 
 
 @contextmanager

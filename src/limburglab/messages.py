@@ -48,6 +48,11 @@ NL: dict[str, str] = {
     "beginnen",
     "flow.bad_slug": "`{key}` mag alleen kleine letters, cijfers, - en _ bevatten, "
     "bijvoorbeeld `samenwerken-2026`",
+    "flow.bad_section_id": "`{key}` van een onderdeel mag alleen letters, cijfers, _ en - "
+    "(tussen twee woorden) bevatten, bijvoorbeeld `terugblik` of `look-back`",
+    "flow.bundled_id": "let op: {path} heeft het id `{id}` van de meegeleverde flow `{id}`; "
+    "in een verslag lijken de sessies van beide dan bij één flow te horen. Geef deze flow een "
+    "eigen id, bijvoorbeeld `{id}-eigen`",
     "flow.too_small": "`{key}` moet minstens {limit} zijn",
     "flow.unknown_key": "onbekende sleutel `{key}` in {where}.",
     "flow.allowed_keys": "Toegestaan: {keys}.",
@@ -220,6 +225,10 @@ NL: dict[str, str] = {
     "ask.select_hint": "nummer of tekst; leeg = overslaan",
     "ask.select_other_hint": "nummer of tekst, of typ een ander antwoord; leeg = overslaan",
     "ask.no_such_choice": "`{answer}` is geen van de keuzes; typ een nummer uit de lijst",
+    "ask.not_utf8": "regel {line} van de invoer is geen UTF-8-tekst (`{text}`) en is niet "
+    "opgeslagen; zet de terminal of het invoerbestand op UTF-8 en geef het antwoord opnieuw",
+    "ask.not_utf8_here": "deze regel is geen UTF-8-tekst (`{text}`); zet de terminal of het "
+    "invoerbestand op UTF-8 en probeer het opnieuw",
     "ask.multi_hint": "nummers of teksten, gescheiden door komma's; leeg = overslaan",
     "ask.rank_hint": "nummers of teksten in volgorde, belangrijkste eerst, gescheiden door komma's",
     "ask.vote_hint": "aantal stippen per keuze in deze volgorde, gescheiden door komma's; samen "
@@ -257,6 +266,9 @@ NL: dict[str, str] = {
     # commands that show flows
     "cli.valid": "{path}: in orde",
     "cli.no_such_option": "onbekende optie {option}.",
+    "cli.not_utf8": "{param}: `{text}` is geen UTF-8-tekst; zet de terminal op UTF-8 (zoals "
+    "LANG=nl_NL.UTF-8) en typ het opnieuw. Er is nog niets gedaan.",
+    "cli.an_argument": "een argument",
     "cli.missing_parameter": "{param} ontbreekt.",
     "cli.bad_parameter": "ongeldige waarde voor {param}: {detail}",
     "cli.no_such_command": "onbekend commando `{name}`; `limburglab --help` toont ze allemaal.",
@@ -273,7 +285,12 @@ NL: dict[str, str] = {
     "show.choices_from": "keuzes uit: {name}",
     "show.required": "verplicht",
     "show.per_entry": "per punt:",
-    "show.total": "{sections} onderdelen, {questions} vragen, totaal {time}",
+    "show.total": "{sections}, {questions}, totaal {time}",
+    "show.flow": "({id}, versie {version})",
+    "show.sections": "{count} onderdelen",
+    "show.sections_one": "1 onderdeel",
+    "show.questions": "{count} vragen",
+    "show.questions_one": "1 vraag",
     # report
     "report.empty_folder": "{path}: geen sessiebestanden (.yaml) in deze map; geef een map met "
     "sessies of de sessiebestanden zelf",
@@ -288,6 +305,12 @@ NL: dict[str, str] = {
     "report.skipped": "let op: {path} is nog niet afgerond en is weggelaten (--complete-only)",
     "report.dropped": "let op: {path}: de flow is veranderd sinds deze sessie; antwoorden op "
     "vragen die er niet meer in staan, tellen niet mee (ze blijven in het bestand): {answers}",
+    "report.no_answers": "let op: {path} heeft geen antwoorden en is weggelaten (telt niet "
+    "als subgroep en de deelnemers tellen niet mee)",
+    "report.copy": "let op: {path} heeft dezelfde groep ({group}), ronde en antwoorden als "
+    "{original}; is het een kopie? Dan telt die groep nu twee keer: haal de kopie uit de map",
+    "report.none_answered": "geen van de sessies heeft antwoorden; er is nog niets om een "
+    "verslag van te maken",
     "report.none_complete": "geen afgeronde sessies om een verslag van te maken; laat "
     "--complete-only weg om ook onafgeronde sessies op te nemen",
     "report.unknown_format": "onbekend formaat `{format}`; kies md, html, pdf, docx, xlsx of csv",
@@ -310,6 +333,11 @@ NL: dict[str, str] = {
     "aan en probeer het opnieuw.",
     "report.pdf_to_terminal": "een PDF kan niet op het scherm getoond worden; geef een bestand "
     "met -o, bijvoorbeeld -o verslag.pdf",
+    "report.pdf_missing": "let op: {path}: de PDF heeft geen lettertype voor {chars}; die "
+    "tekens komen er als leeg vakje in ({places}). Markdown en HTML tonen ze wel",
+    "report.pdf_missing_elsewhere": "let op: de PDF heeft geen lettertype voor {chars} in de "
+    "titel, de inleiding of de bewerkingen; die tekens komen er als leeg vakje in. Markdown en "
+    "HTML tonen ze wel",
     "report.written": "Verslag geschreven: {path} ({count} sessies)",
     "report.written_one": "Verslag geschreven: {path} (1 sessie)",
     "event.not_mapping": "een evenementbestand begint met sleutels als `programme:`, "
@@ -495,6 +523,11 @@ EN: dict[str, str] = {
     "flow.bad_id": "`{key}` may contain only letters, digits and _ and must not start with a digit",
     "flow.bad_slug": "`{key}` may contain only lower-case letters, digits, - and _, "
     "for example `cooperation-2026`",
+    "flow.bad_section_id": "a section's `{key}` may contain only letters, digits, _ and - "
+    "(between two words), for example `review` or `look-back`",
+    "flow.bundled_id": "note: {path} has the id `{id}` of the bundled flow `{id}`; in a "
+    "report the sessions of both would then seem to belong to one flow. Give this flow an id of "
+    "its own, for example `{id}-own`",
     "flow.too_small": "`{key}` must be at least {limit}",
     "flow.unknown_key": "unknown key `{key}` in {where}.",
     "flow.allowed_keys": "Allowed: {keys}.",
@@ -661,6 +694,10 @@ EN: dict[str, str] = {
     "ask.select_hint": "number or text; empty = skip",
     "ask.select_other_hint": "number or text, or type another answer; empty = skip",
     "ask.no_such_choice": "`{answer}` is none of the choices; type a number from the list",
+    "ask.not_utf8": "line {line} of the input is not UTF-8 text (`{text}`) and was not saved; "
+    "set the terminal or the input file to UTF-8 and give the answer again",
+    "ask.not_utf8_here": "this line is not UTF-8 text (`{text}`); set the terminal or the input "
+    "file to UTF-8 and try again",
     "ask.multi_hint": "numbers or texts, separated by commas; empty = skip",
     "ask.rank_hint": "numbers or texts in order, most important first, separated by commas",
     "ask.vote_hint": "number of dots per choice in this order, separated by commas; at most "
@@ -696,6 +733,9 @@ EN: dict[str, str] = {
     "ask.vote_for": "Dots for “{label}” ({left} left)",
     "cli.valid": "{path}: valid",
     "cli.no_such_option": "unknown option {option}.",
+    "cli.not_utf8": "{param}: `{text}` is not UTF-8 text; set the terminal to UTF-8 (such as "
+    "LANG=en_GB.UTF-8) and type it again. Nothing has been done yet.",
+    "cli.an_argument": "an argument",
     "cli.missing_parameter": "{param} is missing.",
     "cli.bad_parameter": "invalid value for {param}: {detail}",
     "cli.no_such_command": "unknown command `{name}`; `limburglab --help` lists them all.",
@@ -712,7 +752,12 @@ EN: dict[str, str] = {
     "show.choices_from": "choices from: {name}",
     "show.required": "required",
     "show.per_entry": "per entry:",
-    "show.total": "{sections} sections, {questions} questions, {time} in all",
+    "show.total": "{sections}, {questions}, {time} in all",
+    "show.flow": "({id}, version {version})",
+    "show.sections": "{count} sections",
+    "show.sections_one": "1 section",
+    "show.questions": "{count} questions",
+    "show.questions_one": "1 question",
     # report
     "report.empty_folder": "{path}: no session files (.yaml) in this folder; give a folder with "
     "sessions or the session files themselves",
@@ -727,6 +772,12 @@ EN: dict[str, str] = {
     "report.skipped": "note: {path} is not finished yet and was left out (--complete-only)",
     "report.dropped": "note: {path}: the flow has changed since this session; answers to "
     "questions it no longer has do not count (they stay in the file): {answers}",
+    "report.no_answers": "note: {path} has no answers and was left out (not counted as a "
+    "subgroup, its participants not counted)",
+    "report.copy": "note: {path} has the same group ({group}), round and answers as "
+    "{original}; is it a copy? Then that group now counts twice: take the copy out of the folder",
+    "report.none_answered": "none of the sessions has answers; there is nothing to make a "
+    "report of yet",
     "report.none_complete": "no finished sessions to make a report of; leave out "
     "--complete-only to include unfinished sessions too",
     "report.unknown_format": "unknown format `{format}`; choose md, html, pdf, docx, xlsx or csv",
@@ -748,6 +799,11 @@ EN: dict[str, str] = {
     "and try again.",
     "report.pdf_to_terminal": "a PDF cannot be shown on the screen; give a file with -o, for "
     "example -o report.pdf",
+    "report.pdf_missing": "note: {path}: the PDF has no font for {chars}; these characters "
+    "come out as empty boxes ({places}). Markdown and HTML show them",
+    "report.pdf_missing_elsewhere": "note: the PDF has no font for {chars} in the title, the "
+    "introduction or the edits; these characters come out as empty boxes. Markdown and HTML "
+    "show them",
     "report.written": "Report written: {path} ({count} sessions)",
     "report.written_one": "Report written: {path} (1 session)",
     "event.not_mapping": "an event file starts with keys such as `programme:`, `organisers:` "

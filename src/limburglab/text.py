@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TextIO
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -36,3 +37,39 @@ def for_output(text: str) -> str:
     if _BIDI.search(text):
         return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
     return text
+
+
+#: What Python makes of bytes that are not UTF-8 in an argument or on standard input
+#: (`surrogateescape`): text that can never be written to a file.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+class NotUtf8(ValueError):
+    """A line or argument that holds bytes that are not UTF-8."""
+
+    def __init__(self, shown: str) -> None:
+        super().__init__(shown)
+        #: The text with each such byte written as `\xff`.
+        self.shown = shown
+
+
+def check_utf8(text: str) -> str:
+    """`text`, or NotUtf8 when it holds bytes that are not UTF-8 (as surrogate escapes)."""
+    if _NOT_UTF8.search(text):
+        raw = text.encode("utf-8", "surrogateescape")
+        raise NotUtf8(raw.decode("utf-8", "backslashreplace"))
+    return text
+
+
+def read_line(stream: TextIO) -> str:
+    """The next line of `stream` ('' at its end), read as bytes where the stream has them, so
+    that a line that is not UTF-8 raises NotUtf8 whatever the stream's own error handling,
+    and costs no more than that line."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:
+        return check_utf8(stream.readline())
+    data: bytes = raw.readline()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotUtf8(data.rstrip(b"\r\n").decode("utf-8", "backslashreplace")) from None

@@ -64,6 +64,25 @@ def check_file(spec: str) -> list[Problem]:
         return exc.problems
 
 
+def bundled_id_warning(spec: str, flow_id: str | None = None) -> str | None:
+    """A warning when a flow file that is not bundled has the id of a bundled flow (a copy that
+    kept it): its sessions would pass for sessions of the bundled flow in a report. The id is
+    read from the file when it is not given."""
+    path = Path(spec) if Path(spec).exists() else resolve(spec)[0]
+    bundled = {p.resolve(): p.stem for p in bundled_flows()}
+    if not path.is_file() or path.resolve() in bundled:
+        return None
+    if flow_id is None:
+        try:
+            data = yamlsource.load(path, FlowError).data
+        except FlowError:
+            return None  # its problems are reported on their own
+        flow_id = data.get("id") if isinstance(data, dict) else None
+    if flow_id not in bundled.values():
+        return None
+    return t("flow.bundled_id", path=spec, id=flow_id)
+
+
 def _cache_file(sha256: str) -> Path:
     """Where a validated flow is kept: by its content and the code that validated it."""
     home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"

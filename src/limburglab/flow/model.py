@@ -18,6 +18,8 @@ from limburglab.text import normalise
 
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+#: Section ids are never names in expressions: they may be slugs (`look-back`) as well.
+SECTION_ID = r"^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$"
 #: Unit words a timebox may use, in Dutch and English, with their length in seconds.
 TIMEBOX_UNITS = {
     **dict.fromkeys(("h", "u", "uur", "uren", "hour", "hours", "hr", "hrs"), 3600),
@@ -339,7 +341,7 @@ class Section:
 
     __pydantic_config__ = _CONFIG
 
-    id: Identifier
+    id: Annotated[str, Rule(strict=True, pattern=SECTION_ID)]
     title: Text
     intro: Text | None = None
     timebox: Timebox = None

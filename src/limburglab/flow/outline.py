@@ -17,7 +17,7 @@ from limburglab.messages import t
 
 def validate_all(specs: list[str]) -> int:
     """Validate each flow, print every problem as FILE:LINE:COL, and return the exit code."""
-    from limburglab.flow.loading import check_file  # pydantic: only when validating
+    from limburglab.flow.loading import bundled_id_warning, check_file  # pydantic: only here
 
     count = 0
     for spec in specs:
@@ -30,6 +30,9 @@ def validate_all(specs: list[str]) -> int:
         count += len(problems)
         for problem in problems:
             print(problem)
+        warning = None if problems else bundled_id_warning(spec)
+        if warning:
+            print(warning, file=sys.stderr)
         if not problems:
             print(t("cli.valid", path=spec))
     if count:
@@ -64,11 +67,18 @@ def outline(flow: Flow) -> Tree:
     """The flow as a tree: sections with timeboxes, questions with type, conditions, follow-ups."""
     questions = sum(1 for _ in flow.questions())
     tree = Tree(
-        f"[bold]{escape(flow.title)}[/] ({flow.id}, versie {escape(flow.version)}) — "
+        f"[bold]{escape(flow.title)}[/] "
+        + escape(t("show.flow", id=flow.id, version=flow.version))
+        + " — "
         + t(
             "show.total",
-            sections=len(flow.sections),
-            questions=questions,
+            sections=t(
+                "show.sections_one" if len(flow.sections) == 1 else "show.sections",
+                count=len(flow.sections),
+            ),
+            questions=t(
+                "show.questions_one" if questions == 1 else "show.questions", count=questions
+            ),
             time=format_seconds(flow.total_timebox),
         )
     )
@@ -79,7 +89,7 @@ def outline(flow: Flow) -> Tree:
         if section.when:
             details.append(t("show.when", when=section.when))
         branch = tree.add(
-            f"[bold]{number} {escape(section.title)}[/] [dim]{section.id}[/]"
+            f"[bold]{number} {escape(section.title)}[/] [dim]({section.id})[/]"
             + (f"  [cyan]{escape(' · '.join(details))}[/]" if details else "")
         )
         for question in section.questions:
@@ -98,7 +108,7 @@ def _add_question(branch: Tree, question: Question) -> None:
     if question.when:
         details.append(t("show.when", when=question.when))
     node = branch.add(
-        f"{escape(question.title)} [dim]{question.id}[/] [magenta]{question.type}[/]"
+        f"{escape(question.title)} [dim]({question.id},[/] [magenta]{question.type}[/][dim])[/]"
         + (f"  [cyan]{escape(' · '.join(details))}[/]" if details else "")
     )
     if isinstance(question, ListQuestion) and question.item:
@@ -108,4 +118,10 @@ def _add_question(branch: Tree, question: Question) -> None:
 
 
 def print_outline(spec: str) -> None:
-    Console().print(outline(flows.load(spec)))
+    from limburglab.flow.loading import bundled_id_warning
+
+    flow = flows.load(spec)
+    warning = bundled_id_warning(spec, flow.id)
+    if warning:
+        print(warning, file=sys.stderr)
+    Console().print(outline(flow))

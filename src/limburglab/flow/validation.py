@@ -132,8 +132,10 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
             problems.append(doc.problem(loc, _unknown_key(doc.data, loc)))
         elif kind == "union_tag_invalid":
             problems.append(doc.problem((*loc, "type"), _unknown_type(str(ctx.get("tag")))))
+            problems += _untyped_question(doc, loc)
         elif kind == "union_tag_not_found":
             problems.append(doc.problem(loc, t("flow.missing", key="type"), key=False))
+            problems += _untyped_question(doc, loc)
         elif kind in _TYPE_NAMES:
             problems.append(doc.problem(loc, _wrong_type(doc, loc, kind), key=False))
         elif kind == "too_short":
@@ -144,7 +146,12 @@ def _translate(doc: yamlsource.Document, exc: ValidationError) -> list[Problem]:
                 doc.problem(loc, t("flow.one_of", key=loc[-1], options=options), key=False)
             )
         elif kind == "string_pattern_mismatch":
-            message = t("flow.bad_slug" if loc == ("id",) else "flow.bad_id", key=loc[-1])
+            if loc == ("id",):
+                message = t("flow.bad_slug", key="id")
+            elif len(loc) == 3 and loc[0] == "sections":
+                message = t("flow.bad_section_id", key="id")
+            else:
+                message = t("flow.bad_id", key=loc[-1])
             problems.append(doc.problem(loc, message, key=False))
         elif kind in ("greater_than_equal", "greater_than"):
             limit = ctx.get("ge", ctx.get("gt"))
@@ -189,6 +196,27 @@ def _unknown_key(data: Any, loc: tuple[int | str, ...]) -> str:
     )
     message += did_you_mean(key, allowed)
     return message + " " + t("flow.allowed_keys", keys=", ".join(allowed))
+
+
+def _untyped_question(doc: yamlsource.Document, loc: tuple[int | str, ...]) -> list[Problem]:
+    """The other problems of a question whose type is unknown, which pydantic leaves
+    unchecked: keys that no question type has, and the keys every question needs."""
+    node = _node(doc.data, loc)
+    if not isinstance(node, dict):
+        return []
+    any_type = {key for model in QUESTION_TYPES.values() for key in _keys(model)}
+    problems = [
+        doc.problem((*loc, key), _unknown_key(doc.data, (*loc, key)))
+        for key in node
+        if key not in any_type and key != "type"
+    ]
+    for field in dataclasses.fields(_Question):
+        needed = (
+            field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+        )
+        if needed and field.name not in node:
+            problems.append(doc.problem(loc, t("flow.missing", key=field.name), key=False))
+    return problems
 
 
 def _unknown_type(kind: str) -> str:

@@ -14,6 +14,7 @@ from typing import TextIO
 from limburglab.flow.model import Section, format_seconds
 from limburglab.live.asking import GoBack, Options, hints, sentence
 from limburglab.messages import t
+from limburglab.text import NotUtf8, read_line
 
 BACK = "<"
 _YES = {"j", "ja", "y", "yes"}
@@ -26,6 +27,8 @@ class PlainPrompter:
     def __init__(self, stdin: TextIO | None = None, stderr: TextIO | None = None) -> None:
         self.stdin = stdin or sys.stdin
         self.out = stderr or sys.stderr
+        #: Input lines read so far, to name a line that cannot be read.
+        self.lines = 0
 
     # --- output -----------------------------------------------------------------------------
 
@@ -70,9 +73,15 @@ class PlainPrompter:
             self.say(f"{'  ' * depth}  ({line})")
 
     def _read(self) -> str:
-        self.out.write("> ")
-        self.out.flush()
-        line = self.stdin.readline()
+        while True:
+            self.out.write("> ")
+            self.out.flush()
+            self.lines += 1
+            try:
+                line = read_line(self.stdin)
+                break
+            except NotUtf8 as exc:
+                self.warn(t("ask.not_utf8", line=self.lines, text=exc.shown))
         if not line:
             raise EOFError
         line = line.rstrip("\r\n")

@@ -79,7 +79,13 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
         sources=options.sources,
         conclusions=conclusions,
     )
-    write(render(report, fmt, options.template), options.output)
+    document = render(report, fmt, options.template)
+    if fmt == "pdf":
+        from limburglab.report.formats import glyphs
+
+        for warning in glyphs.warnings(found.flow, sessions, report):
+            tell(warning)
+    write(document, options.output)
     if options.output is not None:
         key = "report.written_one" if len(sessions) == 1 else "report.written"
         tell(t(key, path=options.output, count=len(sessions)))

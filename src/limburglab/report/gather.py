@@ -9,6 +9,7 @@ with `--flow`. Sessions are put in report order: by round, then by group.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,14 +71,39 @@ def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) ->
         if s.orphans:
             warn(t("report.dropped", path=s.path, answers=", ".join(s.orphan_paths())))
         s.answers = walker.active(found.flow, s.answers)
+        if not _answered(s.answers):
+            warn(t("report.no_answers", path=s.path))
+            continue
         if not s.complete:
             warn(t("report.skipped" if complete_only else "report.in_progress", path=s.path))
             if complete_only:
                 continue
         chosen.append(s)
     if not chosen:
-        raise ReportError(t("report.none_complete"))
+        raise ReportError(t("report.none_complete" if complete_only else "report.none_answered"))
+    _warn_about_copies(chosen, warn)
     return chosen
+
+
+def _answered(answers: object) -> bool:
+    """Whether any answer holds something: a session stopped at its first question has none."""
+    if isinstance(answers, dict):
+        return any(_answered(value) for value in answers.values())
+    if isinstance(answers, list):
+        return any(_answered(value) for value in answers)
+    return answers not in (None, "")
+
+
+def _warn_about_copies(chosen: list[Session], warn: Callable[[str], None]) -> None:
+    """A session with the same group, round and answers as an earlier one is most likely a
+    copy of it in the same folder: it would count twice."""
+    first: dict[str, Session] = {}
+    for s in chosen:
+        key = json.dumps([s.meta.group, s.meta.round, s.answers], sort_keys=True, default=str)
+        if key in first:
+            warn(t("report.copy", path=s.path, original=first[key].path, group=s.meta.group))
+        else:
+            first[key] = s
 
 
 def refuse_as_output(output: Path, found: Found) -> None:

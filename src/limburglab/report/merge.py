@@ -74,6 +74,14 @@ class SubList:
 
 
 @dataclass
+class Below:
+    """One follow-up answer shown under an entry's line: a paragraph or a sub-list."""
+
+    note: Note | None = None
+    list: SubList | None = None
+
+
+@dataclass
 class Entry:
     """A point named by one or more groups, with its follow-ups merged beneath it."""
 
@@ -86,6 +94,8 @@ class Entry:
     #: Paragraph follow-ups (an elaboration, a conclusion), shown under the line.
     paragraphs: list[Note]
     lists: list[SubList]
+    #: The paragraphs and lists together, in the flow's order: what is shown under the line.
+    below: list[Below] = field(default_factory=list)
 
 
 @dataclass
@@ -246,20 +256,25 @@ class Merger:
     ) -> Entry:
         groups = pending.groups
         items = question.item if isinstance(question, ListQuestion) else []
-        several_lists = sum(isinstance(f, ListQuestion) for f in items) > 1
+        # A sub-list is headed by its label unless it is all that can stand under the line.
+        headed = sum(isinstance(f, (ListQuestion, ParagraphQuestion)) for f in items) > 1
         notes: list[Note] = []
         paragraphs: list[Note] = []
         lists: list[SubList] = []
+        below: list[Below] = []
         for followup in items:
             given = pending.followups.get(followup.id)
             if not given:
                 continue
             if isinstance(followup, ListQuestion):
-                heading = followup.title if several_lists else ""
+                heading = followup.title if headed else ""
                 sub = self.entries(followup, given, groups)
                 lists.append(SubList(followup.title, heading, sub))
+                below.append(Below(list=lists[-1]))
             elif isinstance(followup, ParagraphQuestion):
-                paragraphs += self.notes(followup.title, given, groups, lines=True)
+                added = self.notes(followup.title, given, groups, lines=True)
+                paragraphs += added
+                below += [Below(note=note) for note in added]
             elif isinstance(followup, TextQuestion):
                 notes += self.notes(followup.title, given, groups, lines=False)
             else:
@@ -275,6 +290,7 @@ class Merger:
             notes=notes,
             paragraphs=paragraphs,
             lists=lists,
+            below=below,
         )
 
     def notes(

@@ -26,7 +26,7 @@ from limburglab.report import edits as edit_files
 from limburglab.report.edits import Edit, Edits
 from limburglab.report.merge import one_line
 from limburglab.session.file import Session
-from limburglab.text import normalise
+from limburglab.text import NotUtf8, normalise, read_line
 
 #: Token-set ratio (0–100) from which two points are probably the same.
 SIMILAR = 85
@@ -233,10 +233,14 @@ class PlainAsker:
         self.out.flush()
 
     def read(self) -> str | None:
-        self.out.write("> ")
-        self.out.flush()
-        line = self.stdin.readline()
-        return None if not line else line.strip()
+        while True:
+            self.out.write("> ")
+            self.out.flush()
+            try:
+                line = read_line(self.stdin)
+                return None if not line else line.strip()
+            except NotUtf8 as exc:
+                self.say(f"! {t('ask.not_utf8_here', text=exc.shown)}")
 
     def decide(self, pair: Pair, number: int, total: int) -> str:
         self.say()

@@ -122,13 +122,15 @@ class WordReport:
         for part in entry.parts:
             line.add_run(xml_text(part.text))
             self.tagged(line, part.sources)
-        for note in entry.paragraphs:
-            self.note(note, level)
-        for sub in entry.lists:
-            if sub.heading:
-                self.paragraph(f"{sub.heading}:", _level_style("List Continue", level))
-            for child in sub.entries:
-                self.entry(child, level + 1)
+        for under in entry.below:
+            if under.note is not None:
+                self.note(under.note, level)
+            elif under.list is not None:
+                if under.list.heading:
+                    heading = self.paragraph("", _level_style("List Continue", level))
+                    heading.add_run(xml_text(f"{under.list.heading}:")).italic = True
+                for child in under.list.entries:
+                    self.entry(child, level + 1)
 
     def note(self, note: Note, level: int | None) -> None:
         """A paragraph answer: its label in italics, its own line breaks kept."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from limburglab.errors import ReportError
 from limburglab.messages import t
+from limburglab.report.formats import glyphs
 from limburglab.report.formats.jinja import _template_error
 from limburglab.resources import data_dir
 
@@ -40,8 +41,10 @@ def options(report: Report, root: Path) -> dict[str, Any]:
     return {
         "root": str(root),
         "sys_inputs": {"report": json.dumps(report.as_dict(), ensure_ascii=False)},
-        # Only the fonts inside typst: the same bytes on every machine.
+        # Only the fonts inside typst and the pinned ones beside it: the same bytes on every
+        # machine.
         "ignore_system_fonts": True,
+        "font_paths": glyphs.font_paths(),
         "timestamp": report.timestamp,
     }
 
