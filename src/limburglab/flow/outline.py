@@ -12,7 +12,7 @@ from rich.tree import Tree
 from limburglab import flow as flows
 from limburglab.errors import UsageError
 from limburglab.flow.model import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
-from limburglab.messages import t
+from limburglab.messages import t, tn
 
 
 def validate_all(specs: list[str]) -> int:
@@ -33,8 +33,7 @@ def validate_all(specs: list[str]) -> int:
         if not problems:
             print(t("cli.valid", path=spec))
     if count:
-        key = "cli.invalid_count_one" if count == 1 else "cli.invalid_count"
-        print(t(key, count=count), file=sys.stderr)
+        print(tn("cli.problems_found", count), file=sys.stderr)
     return 1 if count else 0
 
 
@@ -64,11 +63,13 @@ def outline(flow: Flow) -> Tree:
     """The flow as a tree: sections with timeboxes, questions with type, conditions, follow-ups."""
     questions = sum(1 for _ in flow.questions())
     tree = Tree(
-        f"[bold]{escape(flow.title)}[/] ({flow.id}, versie {escape(flow.version)}) — "
+        f"[bold]{escape(flow.title)}[/] "
+        + t("show.id_version", id=flow.id, version=escape(flow.version))
+        + " — "
         + t(
             "show.total",
-            sections=len(flow.sections),
-            questions=questions,
+            sections=tn("show.sections", len(flow.sections)),
+            questions=tn("show.questions", questions),
             time=format_seconds(flow.total_timebox),
         )
     )
