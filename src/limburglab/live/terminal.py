@@ -20,7 +20,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from limburglab.flow.model import Section, format_seconds
 from limburglab.live.asking import GoBack, Options, Stop
 from limburglab.live.plain import BACK, parse_number
-from limburglab.messages import t
+from limburglab.messages import t, tn
 
 _back_keys = KeyBindings()
 
@@ -183,7 +183,7 @@ class TerminalPrompter:
         ]
         chosen = list(
             self._run(
-                questionary.checkbox(
+                checkbox(
                     prompt,
                     choices,
                     qmark="  " * depth + "?",
@@ -341,3 +341,40 @@ def _intro(intro: str, width: int) -> list[tuple[str, str]]:
     text = "\n".join(textwrap.fill(line, width) if line else "" for line in lines)
     pieces = _BOLD.split(text)  # text, bold, text, bold, …
     return [("bold" if index % 2 else "", piece) for index, piece in enumerate(pieces) if piece]
+
+
+_DONE = re.compile(r"done(?: \((\d+) selections\))?")
+
+
+def checkbox(*args: Any, **kwargs: Any) -> Any:
+    """questionary's checkbox, which says `done (3 selections)` once answered, in our words.
+
+    questionary has no setting for those words: the tokens of this one prompt are translated
+    as its layout is made (prompts.common.create_inquirer_layout, swapped only meanwhile).
+    """
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from questionary.prompts import common
+
+    def ours(tokens: Callable[[], Any]) -> Callable[[], Any]:
+        def translated() -> Any:
+            result = []
+            for style, text, *rest in to_formatted_text(tokens()):
+                done = _DONE.fullmatch(text) if style == "class:answer" else None
+                if done:
+                    count = int(done.group(1) or 0)
+                    text = tn("ask.checkbox_done", count) if count else t("ask.checkbox_none")
+                result.append((style, text, *rest))
+            return result
+
+        return translated
+
+    original = common.create_inquirer_layout
+
+    def layout(control: Any, tokens: Callable[[], Any], **options: Any) -> Any:
+        return original(control, ours(tokens), **options)
+
+    common.create_inquirer_layout = layout
+    try:
+        return questionary.checkbox(*args, **kwargs)
+    finally:
+        common.create_inquirer_layout = original
