@@ -208,3 +208,22 @@ def test_the_report_follows_the_flow_without_lang(runner: CliRunner, tmp_path: P
 
     assert result.exit_code == 0, result.output
     assert "beide groepen" in output.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("nl", "YAML-fout: het bestand houdt onverwacht op"),
+        ("en", "YAML error: found unexpected end of stream"),
+    ],
+)
+def test_yaml_reasons_are_said_in_the_language(
+    runner: CliRunner, tmp_path: Path, language: str, said: str
+) -> None:
+    flow = tmp_path / "flow.yaml"
+    flow.write_text('id: x\ntitle: "open\n', encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", "--lang", language, str(flow)])
+
+    assert result.exit_code == 1
+    assert said in result.stdout

@@ -373,7 +373,7 @@ def checkbox(*args: Any, **kwargs: Any) -> Any:
     def layout(control: Any, tokens: Callable[[], Any], **options: Any) -> Any:
         return original(control, ours(tokens), **options)
 
-    common.create_inquirer_layout = layout
+    common.create_inquirer_layout = layout  # type: ignore[assignment]
     try:
         return questionary.checkbox(*args, **kwargs)
     finally:
