@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 import limburglab
-from limburglab import flow
+from limburglab import flow, messages
 from limburglab.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -284,7 +284,8 @@ def test_every_command_has_help(runner: CliRunner, name: str) -> None:
 
     assert result.exit_code == 0, result.output
     assert f"limburglab {name}" in result.stdout
-    assert command.help.strip().splitlines()[0] in result.stdout
+    first_line = messages.t(command.help).strip().splitlines()[0]
+    assert " ".join(first_line.split()) in " ".join(result.stdout.split())
 
 
 @pytest.mark.parametrize(
@@ -298,7 +299,7 @@ def test_a_wrong_option_exits_1_without_a_traceback(runner: CliRunner, args: lis
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
-    assert "Usage: limburglab" in result.stderr
+    assert "Gebruik: limburglab" in result.stderr
 
 
 def test_importing_the_cli_stays_light() -> None:

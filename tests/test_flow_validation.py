@@ -94,13 +94,20 @@ def test_yaml_syntax_error(runner: CliRunner, write_flow: WriteFlow) -> None:
 
     assert_problems(
         validate(runner, path),
-        f"{path}:10:23: YAML-fout: mapping values are not allowed in this context",
+        f"{path}:10:23: YAML-fout: hier kan geen `sleutel: waarde` staan (zet tekst met een "
+        "dubbele punt tussen aanhalingstekens)",
     )
 
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [('"Hallo', "found unexpected end of stream"), ("[Hallo", "did not find expected ',' or ']'")],
+    [
+        (
+            '"Hallo',
+            "het bestand houdt onverwacht op (staat er een aanhalingsteken of haakje open?)",
+        ),
+        ("[Hallo", "de verwachte `,` of `]` ontbreekt"),
+    ],
     ids=["quote", "bracket"],
 )
 def test_yaml_syntax_error_left_open_points_at_where_it_opens(

@@ -786,11 +786,15 @@ def test_missing_required_answers_without_a_terminal_are_an_error(
 # --- language ---------------------------------------------------------------------------------
 
 
+META_KEYS = [f"meta.{k}" for k in ("group", "leader", "organisation", "round", "participants")]
+META_KEYS += ["meta.date"]
+
+
 def test_lang_option_gives_english_prompts(tmp_path: Path, flow_file: Path) -> None:
     stdin = lines("G1", "An", "O", "", "", "2026-11-29", "Buurtkamer")
     result = cli(tmp_path, "run", "flow.yaml", "--plain", "--lang", "en", stdin=stdin)
     assert result.returncode == 1
-    en = messages.EN
+    en = {key: messages.say("en", key) for key in ("run.end_of_input", *META_KEYS)}
     assert prompts(result.stderr)[:7] == [
         en["meta.group"],
         en["meta.leader"],
@@ -801,7 +805,8 @@ def test_lang_option_gives_english_prompts(tmp_path: Path, flow_file: Path) -> N
         "Hoe heet het project?",
     ]
     command = "limburglab resume sessions/2026-11-29-alles-ronde-1-g1.yaml"
-    assert result.stderr.endswith(en["run.end_of_input"].format(command=command) + "\n")
+    said = messages.say("en", "run.end_of_input", command=command)
+    assert result.stderr.endswith(said + "\n")
 
 
 def test_end_of_input_during_the_metadata_is_said_in_the_tools_words(
@@ -821,7 +826,7 @@ def test_environment_language_gives_english_prompts(tmp_path: Path, flow_file: P
     assert result.returncode == 0, result.stderr
     assert "Section 1 of 2: Eerste (5m)" in result.stderr
     assert "Section 2 of 2: Tweede (10m)" in result.stderr
-    assert messages.EN["review.final_prompt"] in result.stderr
+    assert messages.say("en", "review.final_prompt") in result.stderr
     assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
 
 
@@ -831,9 +836,9 @@ def test_without_a_language_setting_the_flows_language_is_used(
     english = textwrap.dedent(FLOW).replace("version: 1\n", "version: 1\nlanguage: en\n", 1)
     flow_file.write_text(english, encoding="utf-8")
     result = cli(tmp_path, "run", "flow.yaml", "--plain", stdin=lines("G1"), lang=None)
-    assert prompts(result.stderr)[0] == messages.EN["meta.group"]
+    assert prompts(result.stderr)[0] == messages.say("en", "meta.group")
     dutch = cli(tmp_path, "run", "flow.yaml", "--plain", stdin=lines("G1"), lang="nl")
-    assert prompts(dutch.stderr)[0] == messages.NL["meta.group"]
+    assert prompts(dutch.stderr)[0] == messages.say("nl", "meta.group")
 
 
 def test_english_confirm_default_is_shown_in_english(tmp_path: Path, flow_file: Path) -> None:

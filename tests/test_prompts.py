@@ -247,3 +247,25 @@ def test_a_prompt_waiting_for_more_keys_does_not_hang_the_tests(
 def test_choose_returns_the_action_key(prompter: TerminalPrompter, keys: Any) -> None:
     actions = [("continue", "Doorgaan"), ("edit", "Een antwoord wijzigen")]
     assert keys(DOWN + ENTER, lambda: prompter.choose("Wat nu?", actions)) == "edit"
+
+
+@pytest.mark.parametrize(("language", "said"), [("nl", "2 gekozen"), ("en", "2 chosen")])
+def test_multiselect_says_what_was_chosen_in_our_words(
+    prompter: TerminalPrompter, language: str, said: str
+) -> None:
+    import io
+
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from limburglab import messages
+
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")
+    messages.set_language(language)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(SPACE + DOWN + DOWN + SPACE + ENTER)
+        prompter.multiselect("Thema's", OPTIONS, default=[], other=False, hint="", depth=0)
+
+    assert said in screen.getvalue()
+    assert "selections" not in screen.getvalue()

@@ -2,17 +2,27 @@
 
 Heavy modules (pydantic, questionary, typst, the report) are imported inside the commands, so
 that `limburglab --help` and `--version` start as fast as Typer itself.
+
+Every help text and metavar below is a key in the catalogues (`help.run`, `metavar.session`);
+`_Boundary.main` chooses the language before Click reads the arguments and puts the words of
+that language in place, and Click's and Typer's own words go through the same catalogues.
 """
 
 import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
+
+try:  # Typer 0.27 and later carry their own Click
+    from typer._click import Context, HelpFormatter
+except ImportError:  # pragma: no cover
+    from click import Context, HelpFormatter  # type: ignore[assignment]
 
 from limburglab import __version__
 
@@ -22,6 +32,18 @@ if TYPE_CHECKING:
 
 class _Boundary(TyperGroup):
     """The one place where the package's errors become a message and an exit code."""
+
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        from limburglab import messages
+
+        words = list(sys.argv[1:] if args is None else args)
+        asked = _peek_language(words)
+        messages.set_language(
+            asked if asked in messages.LANGUAGES else messages.env_language() or "nl"
+        )
+        _speak_through_click()
+        _put_words(self)
+        return super().main(words, *rest, **options)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if any(_SURROGATE.search(arg) for arg in args):
@@ -74,7 +96,7 @@ def _not_utf8(group: TyperGroup, ctx: Any, args: list[str]) -> "LimburglabError"
 @contextmanager
 def _usage_errors_exit_1() -> Iterator[None]:
     """Click exits 2 on a wrong option or argument; we promise 1 for every user mistake, and
-    say it in the tool's language (Click itself speaks only English)."""
+    say it in the tool's language (the Click inside Typer speaks only English)."""
     try:
         yield
     except Exception as exc:
@@ -83,13 +105,28 @@ def _usage_errors_exit_1() -> Iterator[None]:
             message = _in_our_words(exc)
             if message:
                 exc.format_message = lambda: message  # type: ignore[attr-defined]
+            exc.show = partial(_show_usage_error, exc)  # type: ignore[attr-defined]
         raise
+
+
+def _show_usage_error(exc: Any, file: Any = None) -> None:
+    """Click's usage, hint and error lines, in the tool's language."""
+    from limburglab.messages import library_gettext as _
+
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        hint = _("Try '{command} {option}' for help.").format(
+            command=ctx.command_path, option=ctx.help_option_names[0]
+        )
+        print(f"{ctx.get_usage()}\n{hint}\n", file=sys.stderr)
+    print(_("Error: {message}").format(message=exc.format_message()), file=sys.stderr)
 
 
 def _in_our_words(exc: Any) -> str | None:
     from limburglab.messages import did_you_mean, t
 
     kind = type(exc).__name__
+    text = str(getattr(exc, "message", ""))
     if kind == "NoSuchOption":
         close = exc.possibilities or []
         return t("cli.no_such_option", option=exc.option_name) + did_you_mean(
@@ -99,11 +136,109 @@ def _in_our_words(exc: Any) -> str | None:
         param = exc.param_hint or (exc.param.get_error_hint(exc.ctx) if exc.param else "")
         if kind == "MissingParameter":
             return t("cli.missing_parameter", param=param)
-        return t("cli.bad_parameter", param=param, detail=exc.message)
-    command = re.match(r"No such command '(.+)'", str(getattr(exc, "message", "")))
+        return t("cli.bad_parameter", param=param, detail=_detail(text))
+    command = re.match(r"No such command '(.+)'", text)
     if command:
         return t("cli.no_such_command", name=command.group(1))
+    needs = re.match(r"Option '(.+)' requires", text)
+    if needs:
+        return t("cli.option_needs_value", option=needs.group(1))
+    refuses = re.match(r"Option '(.+)' does not take a value", text)
+    if refuses:
+        return t("cli.option_takes_no_value", option=refuses.group(1))
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text)
+    if extra:
+        return t("cli.extra_arguments", words=extra.group(1))
     return None
+
+
+def _detail(text: str) -> str:
+    """Click's reason why a value is wrong, in our words where we know it."""
+    from limburglab.messages import library_gettext, t
+
+    number = re.match(r"^'(.*)' is not a valid (?:int|integer|float)\.$", text, re.S)
+    if number:
+        return t("cli.not_a_whole_number", value=number.group(1))
+    return library_gettext(text)
+
+
+def _peek_language(words: list[str]) -> str | None:
+    """`--lang` among the arguments, read before Click parses them: `--help` must speak it too."""
+    for at, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--lang" and at + 1 < len(words):
+            return words[at + 1].strip().lower()
+        if word.startswith("--lang="):
+            return word.partition("=")[2].strip().lower()
+    return None
+
+
+def _speak_through_click() -> None:
+    """Click and Typer say their own words with gettext; let them use our catalogues."""
+    import gettext
+
+    from limburglab.messages import library_gettext, library_ngettext
+
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] not in ("click", "typer"):
+            continue
+        if getattr(module, "_", None) is gettext.gettext:
+            module._ = library_gettext  # type: ignore[attr-defined]
+        if getattr(module, "ngettext", None) is gettext.ngettext:
+            module.ngettext = library_ngettext  # type: ignore[attr-defined]
+
+
+def _put_words(group: Any) -> None:
+    """Replace the keys in help texts and metavars by their words in the current language."""
+    from limburglab.messages import t
+
+    def word(text: str | None) -> str | None:
+        return t(text) if text and text.startswith(("help.", "metavar.")) else text
+
+    group.help = word(group.help)
+    group.subcommand_metavar = t("metavar.command")
+    for command in [group, *group.commands.values()]:
+        command.context_class = _Context
+        command.help = word(command.help)
+        command.short_help = word(command.short_help)
+        command.options_metavar = t("metavar.options")
+        for param in command.params:
+            if getattr(param, "help", None):
+                param.help = word(param.help)
+            if param.metavar:
+                param.metavar = word(param.metavar)
+            elif not getattr(param, "is_flag", False) and param.type.name in _TYPE_WORDS:
+                param.metavar = t(f"metavar.{_TYPE_WORDS[param.type.name]}")
+
+
+_TYPE_WORDS = {
+    "text": "text",
+    "str": "text",
+    "path": "path",
+    "integer": "integer",
+    "int": "integer",
+}
+
+
+class _Formatter(HelpFormatter):
+    """Click's help formatter, with Click's own words (`Usage:`, the help option) translated."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        from limburglab.messages import library_gettext
+
+        usage = library_gettext("Usage:") + " " if prefix is None else prefix
+        super().write_usage(prog, args, usage)
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        from limburglab.messages import library_gettext
+
+        rows = [(term, library_gettext(text) if text else text) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+class _Context(Context):
+    formatter_class = _Formatter
 
 
 def _fail(exc: "LimburglabError") -> NoReturn:
@@ -117,8 +252,8 @@ def _fail(exc: "LimburglabError") -> NoReturn:
 app = typer.Typer(
     cls=_Boundary,
     name="limburglab",
-    help="Workshops begeleiden met vragen uit YAML-flows, en de antwoorden van alle subgroepen "
-    "samenvoegen tot één verslag (Markdown, HTML, PDF, Word, spreadsheet).",
+    help="help.app",
+    rich_markup_mode=None,  # plain Click help: every word of it goes through the catalogues
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -126,14 +261,19 @@ app = typer.Typer(
 
 FlowArg = Annotated[
     str,
-    typer.Argument(
-        help="Pad naar een flow (.yaml) of de naam van een meegeleverde flow.", metavar="FLOW"
-    ),
+    typer.Argument(help="help.flow", metavar="FLOW"),
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Taal van de tool: nl of en (standaard: de taal van de flow)."),
+    typer.Option("--lang", help="help.lang", metavar="nl|en"),
 ]
+
+
+def _speak(lang: str | None) -> None:
+    """`--lang` (checked), else LIMBURGLAB_LANG, else Dutch: for commands that have no flow."""
+    from limburglab.messages import choose
+
+    choose(lang, "nl")
 
 
 def _version(value: bool) -> None:
@@ -146,58 +286,50 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie."),
+        typer.Option("--version", callback=_version, is_eager=True, help="help.version"),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
-    from limburglab.messages import env_language, set_language
+    """The language is chosen in `_Boundary.main`, before any word is said; here it is checked."""
+    if lang is not None:
+        _speak(lang)
 
-    set_language(env_language())
 
-
-@app.command()
+@app.command(help="help.validate")
 def validate(
-    flows: Annotated[
-        list[str], typer.Argument(help="Een of meer flows (pad of naam).", metavar="FLOW...")
-    ],
+    flows: Annotated[list[str], typer.Argument(help="help.validate.flows", metavar="FLOW...")],
+    lang: LangOption = None,
 ) -> None:
-    """Controleer flows en meld elk probleem als BESTAND:REGEL:KOLOM.
-
-    Voorbeeld: limburglab validate workshops/samenwerken.yaml
-    """
     from limburglab.flow.outline import validate_all
+
+    _speak(lang)
 
     raise typer.Exit(validate_all(flows))
 
 
-@app.command()
-def flows() -> None:
-    """Toon de meegeleverde workshops met titel, aantal onderdelen en totale tijd.
-
-    Voorbeeld: limburglab flows
-    """
+@app.command(help="help.flows")
+def flows(lang: LangOption = None) -> None:
     from limburglab.flow.outline import print_flows
+
+    _speak(lang)
 
     print_flows()
 
 
-@app.command()
-def show(flow: FlowArg) -> None:
-    """Toon de opbouw van een flow: onderdelen, timeboxen, vragen en vervolgvragen.
-
-    Voorbeeld: limburglab show samenwerken
-    """
+@app.command(help="help.show")
+def show(flow: FlowArg, lang: LangOption = None) -> None:
     from limburglab.flow.outline import print_outline
+
+    _speak(lang)
 
     print_outline(flow)
 
 
-@app.command()
-def schema() -> None:
-    """Print het JSON Schema van het flow-formaat (voor aanvulling in de editor).
-
-    Voorbeeld: limburglab schema > flow.schema.json
-    """
+@app.command(help="help.schema")
+def schema(lang: LangOption = None) -> None:
     from limburglab.flow.validation import json_schema
+
+    _speak(lang)
 
     sys.stdout.write(json_schema())
 
@@ -206,8 +338,7 @@ PlainOption = Annotated[
     bool,
     typer.Option(
         "--plain",
-        help="Regel voor regel vragen (voor schermlezers en scripts); vanzelf aan "
-        "als de invoer geen terminal is.",
+        help="help.plain",
     ),
 ]
 
@@ -215,43 +346,36 @@ BoardFlag = Annotated[
     bool,
     typer.Option(
         "--board",
-        help="Toon de sessie ook live in de browser (voor de beamer), met de klok van het "
-        "onderdeel.",
+        help="help.board",
     ),
 ]
 
 
-@app.command()
+@app.command(help="help.run")
 def run(
     flow: Annotated[
         str | None,
-        typer.Argument(help="Pad of naam van de flow (standaard: samenwerken).", metavar="[FLOW]"),
+        typer.Argument(help="help.run.flow", metavar="[FLOW]"),
     ] = None,
-    session: Annotated[
-        Path | None, typer.Option("--session", help="Waar de sessie wordt opgeslagen.")
-    ] = None,
-    group: Annotated[str | None, typer.Option("--group", help="Naam van de subgroep.")] = None,
-    leader: Annotated[str | None, typer.Option("--leader", help="Gespreksleider.")] = None,
+    session: Annotated[Path | None, typer.Option("--session", help="help.run.session")] = None,
+    group: Annotated[str | None, typer.Option("--group", help="help.run.group")] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="help.run.leader")] = None,
     organisation: Annotated[
-        str | None, typer.Option("--organisation", help="Organisatie van de gespreksleider.")
+        str | None, typer.Option("--organisation", help="help.run.organisation")
     ] = None,
-    round_: Annotated[int | None, typer.Option("--round", help="Ronde (1, 2, …).")] = None,
+    round_: Annotated[int | None, typer.Option("--round", help="help.run.round")] = None,
     participants: Annotated[
-        int | None, typer.Option("--participants", help="Aantal deelnemers.")
+        int | None, typer.Option("--participants", help="help.run.participants")
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Datum (jjjj-mm-dd).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="help.run.date")] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Antwoorden uit een YAML-bestand (zoals een sessie)."),
+        typer.Option("--answers", help="help.run.answers"),
     ] = None,
     plain: PlainOption = False,
     lang: LangOption = None,
     board: BoardFlag = False,
 ) -> None:
-    """Begeleid een groep live door een flow; elk antwoord wordt direct opgeslagen.
-
-    Voorbeeld: limburglab run --group "Groep 1" --leader "Mieke Bos" --board
-    """
     from limburglab.live.run import run as run_session
 
     meta = {
@@ -268,20 +392,14 @@ def run(
         )
 
 
-@app.command()
+@app.command(help="help.resume")
 def resume(
-    session: Annotated[Path, typer.Argument(help="Het sessiebestand.", metavar="SESSION")],
-    flow: Annotated[
-        str | None, typer.Option("--flow", help="De flow, als die niet meer te vinden is.")
-    ] = None,
+    session: Annotated[Path, typer.Argument(help="help.resume.session", metavar="metavar.session")],
+    flow: Annotated[str | None, typer.Option("--flow", help="help.resume.flow")] = None,
     plain: PlainOption = False,
     lang: LangOption = None,
     board: BoardFlag = False,
 ) -> None:
-    """Ga verder met een onderbroken sessie, of bekijk en wijzig een afgeronde.
-
-    Voorbeeld: limburglab resume sessions/2026-11-29-samenwerken-groep-1.yaml
-    """
     from limburglab.live.run import resume as resume_session
 
     with _board_beside(board, session=session, lang=lang):
@@ -308,13 +426,13 @@ def _board_beside(
         launched.stop()
 
 
-@app.command()
+@app.command(help="help.report")
 def report(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Sessiebestanden, of mappen met sessiebestanden (*.yaml).",
-            metavar="SESSION_OR_DIR...",
+            help="help.report.inputs",
+            metavar="metavar.session_or_dir",
         ),
     ],
     output: Annotated[
@@ -322,15 +440,14 @@ def report(
         typer.Option(
             "-o",
             "--output",
-            help="Uitvoerbestand: .md, .html, .pdf, .docx (Word), of .xlsx of .csv met alle "
-            "punten (standaard: Markdown op het scherm).",
+            help="help.report.output",
         ),
     ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
-            help="md, html, pdf, docx, xlsx of csv (standaard: volgens de extensie van -o).",
+            help="help.report.format",
             metavar="md|html|pdf|docx|xlsx|csv",
         ),
     ] = None,
@@ -338,53 +455,44 @@ def report(
         Path | None,
         typer.Option(
             "--event",
-            help="Evenementbestand (programma, organisatoren, datum, rondes, subgroepen, "
-            "inleiding); standaard event.yaml in de map met sessies.",
-            metavar="EVENT.yaml",
+            help="help.report.event",
+            metavar="metavar.event",
         ),
     ] = None,
     edits: Annotated[
         Path | None,
         typer.Option(
             "--edits",
-            help="Bewerkingen van de notulist (samenvoegen, verbeteren, weglaten, conclusies); "
-            "standaard bewerkingen.yaml in de map met sessies.",
-            metavar="EDITS.yaml",
+            help="help.report.edits",
+            metavar="metavar.edits",
         ),
     ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
             "--template",
-            help="Eigen sjabloon: Jinja2 voor Markdown en HTML, .typ voor PDF, een .docx met de "
-            "huisstijl voor Word.",
+            help="help.report.template",
         ),
     ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", help="Titel van het verslag (standaard: de flow).")
-    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="help.report.title")] = None,
     no_names: Annotated[
         bool,
-        typer.Option("--no-names", help="Laat de namen van gespreksleiders weg (privacy, AVG)."),
+        typer.Option("--no-names", help="help.report.no_names"),
     ] = False,
     sources: Annotated[
         bool,
-        typer.Option("--sources/--no-sources", help="Toon welke groepen elk punt noemden."),
+        typer.Option("--sources/--no-sources", help="help.report.sources"),
     ] = True,
     complete_only: Annotated[
         bool,
-        typer.Option("--complete-only", help="Alleen afgeronde sessies opnemen."),
+        typer.Option("--complete-only", help="help.report.complete_only"),
     ] = False,
     flow: Annotated[
         str | None,
-        typer.Option("--flow", help="De flow (pad of naam), als die niet uit de sessies volgt."),
+        typer.Option("--flow", help="help.flow_option"),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Voeg de sessies van alle subgroepen samen tot één conclusieverslag.
-
-    Voorbeeld: limburglab report examples/samenwerken -o verslag.pdf
-    """
     from limburglab.report import ReportOptions, make
 
     options = ReportOptions(
@@ -404,36 +512,27 @@ def report(
     make(options, tell=lambda message: print(message, file=sys.stderr))
 
 
-@app.command()
+@app.command(help="help.tidy")
 def tidy(
-    folder: Annotated[
-        Path, typer.Argument(help="De map met de sessiebestanden.", metavar="SESSION_DIR")
-    ],
+    folder: Annotated[Path, typer.Argument(help="help.tidy.folder", metavar="metavar.session_dir")],
     edits: Annotated[
         Path | None,
         typer.Option(
             "--edits",
-            help="Waar de besluiten komen (standaard: bewerkingen.yaml in de map).",
-            metavar="EDITS.yaml",
+            help="help.tidy.edits",
+            metavar="metavar.edits",
         ),
     ] = None,
     flow: Annotated[
         str | None,
-        typer.Option("--flow", help="De flow (pad of naam), als die niet uit de sessies volgt."),
+        typer.Option("--flow", help="help.flow_option"),
     ] = None,
     plain: Annotated[
         bool,
-        typer.Option(
-            "--plain", help="Regel voor regel vragen; vanzelf aan als de invoer geen terminal is."
-        ),
+        typer.Option("--plain", help="help.tidy.plain"),
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Zoek punten die waarschijnlijk hetzelfde zeggen en vraag per paar wat ermee moet.
-
-    De besluiten komen in bewerkingen.yaml naast de sessies; de sessiebestanden blijven zoals
-    ze zijn. Voorbeeld: limburglab tidy examples/samenwerken
-    """
     from limburglab.report.tidy import TidyOptions
     from limburglab.report.tidy import tidy as run_tidy
 
@@ -441,43 +540,32 @@ def tidy(
     run_tidy(options, tell=lambda message: print(message, file=sys.stderr))
 
 
-@app.command()
+@app.command(help="help.board_command")
 def board(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Een sessiebestand (groepsweergave), of meer sessies of een map "
-            "(plenaire weergave); standaard de map sessions.",
-            metavar="[SESSION_OR_DIR]...",
+            help="help.board.inputs",
+            metavar="metavar.sessions_optional",
             show_default=False,
         ),
     ] = None,
-    port: Annotated[
-        int | None, typer.Option("--port", help="Poort (standaard: een vrije poort).")
-    ] = None,
+    port: Annotated[int | None, typer.Option("--port", help="help.board.port")] = None,
     host: Annotated[
         str,
         typer.Option(
             "--host",
-            help="Adres om op te luisteren; 0.0.0.0 toont het bord ook op andere apparaten in "
-            "het netwerk (met toegangscode in de link en een QR-code).",
+            help="help.board.host",
         ),
     ] = "127.0.0.1",
     open_browser: Annotated[
         bool,
-        typer.Option(
-            "--open/--no-open", help="Open het bord in de browser, of print alleen de link."
-        ),
+        typer.Option("--open/--no-open", help="help.board.open"),
     ] = True,
     lang: LangOption = None,
     new_in: Annotated[Path | None, typer.Option("--new-in", hidden=True)] = None,
     since: Annotated[str, typer.Option("--since", hidden=True)] = "",
 ) -> None:
-    """Toon sessies live in de browser: één groep op de beamer, of alle groepen in de plenaire
-    terugkoppeling. Leest alleen; volgt elke wijziging van de bestanden.
-
-    Voorbeeld: limburglab board examples/samenwerken
-    """
     from limburglab.board.server import BoardOptions, serve
 
     serve(

@@ -186,9 +186,9 @@ def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -
             mark = exc.context_mark  # a quote or bracket left open: point at where it opened
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "?"
-        raise error([Problem(path, line, column, t("yaml.syntax", reason=reason))]) from None
+        raise error([Problem(path, line, column, _syntax(reason))]) from None
     except yaml.YAMLError as exc:
-        raise error([Problem(path, 1, 1, t("yaml.syntax", reason=str(exc)))]) from None
+        raise error([Problem(path, 1, 1, _syntax(str(exc)))]) from None
     doc = Document(path, None, sha256=sha256)
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
@@ -318,7 +318,7 @@ class _Builder:
                         self.doc.path,
                         mark.line + 1,
                         mark.column + 1,
-                        t("yaml.syntax", reason=reason),
+                        _syntax(reason),
                     )
                 )
                 return {}
@@ -382,3 +382,24 @@ def dump(data: Any, width: int = 100) -> str:
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=width, indent=2
     )
     return text
+
+
+_FOUND_CHARACTER = re.compile(r"found character (.+) that cannot start any token")
+_EXPECTED = re.compile(r"expected (.+), but found (.+)")
+
+
+def _syntax(reason: str) -> str:
+    """PyYAML's reason (English) in the tool's language: the Dutch catalogue knows the common
+    ones by their English text; the two with a value in them are matched here."""
+    from limburglab.messages import library_gettext
+
+    character = _FOUND_CHARACTER.fullmatch(reason)
+    if character:
+        reason = t("yaml.bad_character", character=character.group(1))
+    elif _EXPECTED.fullmatch(reason):
+        expected = _EXPECTED.fullmatch(reason)
+        assert expected is not None
+        reason = t("yaml.expected", expected=expected.group(1), found=expected.group(2))
+    else:
+        reason = library_gettext(reason)
+    return t("yaml.syntax", reason=reason)

@@ -34,7 +34,7 @@ from limburglab.flow.model import (
     VoteQuestion,
     entry_text,
 )
-from limburglab.messages import t
+from limburglab.messages import language, t
 from limburglab.session import file as session_file
 from limburglab.session import rules, walker
 from limburglab.session.file import IN_PROGRESS, Session
@@ -402,7 +402,7 @@ def plenary_view(flow: Flow, sessions: list[Session], event_path: Path | None) -
             event = events.load(event_path)
         except (LimburglabError, OSError) as exc:
             notices.append(first_problem(exc))
-    report = model.build(flow, sessions, event).as_dict()
+    report = model.build(flow, sessions, event, language=language()).as_dict()
     return {
         "view": "plenary",
         "title": report["title"],

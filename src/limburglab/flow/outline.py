@@ -12,7 +12,7 @@ from rich.tree import Tree
 from limburglab import flow as flows
 from limburglab.errors import UsageError
 from limburglab.flow.model import ChoiceQuestion, Flow, ListQuestion, Question, format_seconds
-from limburglab.messages import t
+from limburglab.messages import t, tn
 
 
 def validate_all(specs: list[str]) -> int:
@@ -36,8 +36,7 @@ def validate_all(specs: list[str]) -> int:
         if not problems:
             print(t("cli.valid", path=spec))
     if count:
-        key = "cli.invalid_count_one" if count == 1 else "cli.invalid_count"
-        print(t(key, count=count), file=sys.stderr)
+        print(tn("cli.problems_found", count), file=sys.stderr)
     return 1 if count else 0
 
 
@@ -68,17 +67,12 @@ def outline(flow: Flow) -> Tree:
     questions = sum(1 for _ in flow.questions())
     tree = Tree(
         f"[bold]{escape(flow.title)}[/] "
-        + escape(t("show.flow", id=flow.id, version=flow.version))
+        + escape(t("show.id_version", id=flow.id, version=flow.version))
         + " — "
         + t(
             "show.total",
-            sections=t(
-                "show.sections_one" if len(flow.sections) == 1 else "show.sections",
-                count=len(flow.sections),
-            ),
-            questions=t(
-                "show.questions_one" if questions == 1 else "show.questions", count=questions
-            ),
+            sections=tn("show.sections", len(flow.sections)),
+            questions=tn("show.questions", questions),
             time=format_seconds(flow.total_timebox),
         )
     )

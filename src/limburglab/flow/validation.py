@@ -20,7 +20,7 @@ from limburglab import yamlsource
 from limburglab.errors import FlowError, Problem
 from limburglab.flow import expressions
 from limburglab.flow.model import QUESTION_TYPES, Choice, Flow, Section, _Question
-from limburglab.messages import did_you_mean, t
+from limburglab.messages import did_you_mean, library_gettext, t
 from limburglab.text import normalise
 
 #: How deep follow-up questions may go: the seed uses two levels (a driver, its examples, each
@@ -385,5 +385,22 @@ def json_schema() -> str:
         "$id": "https://limburglab.nl/schema/flow.schema.json",
         **_adapter().json_schema(),
     }
-    schema["title"] = "limburglab workshop flow"
+    schema = _in_words(schema)
+    schema["title"] = t("schema.title")
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _in_words(node: Any) -> Any:
+    """The schema with its descriptions in the current language; pydantic's titles (the field
+    names again) left out, so an editor shows the key and its description."""
+    if isinstance(node, dict):
+        return {
+            key: library_gettext(value)
+            if key == "description" and isinstance(value, str)
+            else _in_words(value)
+            for key, value in node.items()
+            if not (key == "title" and isinstance(value, str))
+        }
+    if isinstance(node, list):
+        return [_in_words(value) for value in node]
+    return node

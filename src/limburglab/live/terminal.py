@@ -33,7 +33,7 @@ from prompt_toolkit.utils import get_cwidth
 from limburglab.flow.model import Section, format_seconds
 from limburglab.live.asking import GoBack, Options, Stop, hints, sentence
 from limburglab.live.plain import BACK, parse_number
-from limburglab.messages import t
+from limburglab.messages import t, tn
 from limburglab.session.rules import number_text
 
 _back_keys = KeyBindings()
@@ -291,8 +291,7 @@ class TerminalPrompter:
         ]
         mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
         chosen = list(
-            self._run(questionary.checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE))
-            or []
+            self._run(checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE)) or []
         )
         if other:  # one free answer per line: a comma belongs to the answer
             previous = [v for v in default if v not in known]
@@ -540,3 +539,40 @@ def _intro(intro: str, width: int) -> list[tuple[str, str]]:
     text = "\n".join(textwrap.fill(line, width) if line else "" for line in lines)
     pieces = _BOLD.split(text)  # text, bold, text, bold, …
     return [("bold" if index % 2 else "", piece) for index, piece in enumerate(pieces) if piece]
+
+
+_DONE = re.compile(r"done(?: \((\d+) selections\))?")
+
+
+def checkbox(*args: Any, **kwargs: Any) -> Any:
+    """questionary's checkbox, which says `done (3 selections)` once answered, in our words.
+
+    questionary has no setting for those words: the tokens of this one prompt are translated
+    as its layout is made (prompts.common.create_inquirer_layout, swapped only meanwhile).
+    """
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from questionary.prompts import common
+
+    def ours(tokens: Callable[[], Any]) -> Callable[[], Any]:
+        def translated() -> Any:
+            result = []
+            for style, text, *rest in to_formatted_text(tokens()):
+                done = _DONE.fullmatch(text) if style == "class:answer" else None
+                if done:
+                    count = int(done.group(1) or 0)
+                    text = tn("ask.checkbox_done", count) if count else t("ask.checkbox_none")
+                result.append((style, text, *rest))
+            return result
+
+        return translated
+
+    original = common.create_inquirer_layout
+
+    def layout(control: Any, tokens: Callable[[], Any], **options: Any) -> Any:
+        return original(control, ours(tokens), **options)
+
+    common.create_inquirer_layout = layout  # type: ignore[assignment]
+    try:
+        return questionary.checkbox(*args, **kwargs)
+    finally:
+        common.create_inquirer_layout = original

@@ -78,6 +78,7 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
         names=options.names,
         sources=options.sources,
         conclusions=conclusions,
+        language=language(),
     )
     document = render(report, fmt, options.template)
     if fmt == "pdf":

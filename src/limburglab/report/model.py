@@ -87,15 +87,18 @@ def build(
     names: bool = True,
     sources: bool = True,
     conclusions: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> Report:
-    """Merge the sessions (already in report order) into one report in the flow's language.
+    """Merge the sessions (already in report order) into one report in `language` (by default
+    the flow's).
 
     `conclusions` are the secretary's cross-group conclusions by section id (from the edits
     file): each opens its section as an untitled paragraph, as in the seed report.
     """
     event = event or Event()
     conclusions = conclusions or {}
-    say = sayer(flow.language)
+    language = language or flow.language
+    say = sayer(language)
     groups = _groups(sessions, say, names)
     merger = Merger(flow, [g.label for g in groups], say, sources)
     sections: list[SectionReport] = []
@@ -119,7 +122,7 @@ def build(
     title = title or flow.title
     report = Report(
         title=title,
-        language=flow.language,
+        language=language,
         programme=event.programme,
         date=join([_date_text(d, say) for d in dates], say),
         place=event.place,
