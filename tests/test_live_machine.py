@@ -83,7 +83,7 @@ FLOW = """\
             prompt: Slotwoord
 """
 
-WORDS = st.sampled_from(["alpha", "bravo", "charlie", "delta", "één", "foxtrot", "golf"])
+WORDS = st.sampled_from(["alpha", "bravo", "charlie", "delta", "éclair", "foxtrot", "golf"])
 LINES = st.one_of(
     WORDS,
     st.lists(WORDS, min_size=2, max_size=3).map("\n".join),  # a paste of several lines
@@ -161,17 +161,18 @@ class HandOver:
         depth: int,
         keep: Callable[[list[str]], None] | None = None,
     ) -> str:
-        """Line by line as in the terminal: each line offered, kept on Enter."""
+        """Line by line as in the terminal: each line offered; cleared, it goes."""
         old = default.split("\n") if default else []
         lines: list[str] = []
         while True:
-            index = len(lines)
-            line = str(self._exchange("line", prompt, old[index] if index < len(old) else ""))
-            if not line.strip():
+            offered = old.pop(0) if old else None
+            line = str(self._exchange("line", prompt, offered or ""))
+            if offered is None and not line.strip():
                 return "\n".join(lines)
-            lines.append(line)
+            if line.strip():
+                lines.append(line)
             if keep is not None:
-                keep(lines)
+                keep([*lines, *old])
 
     def select(
         self, prompt: str, options: Options, *, default: str | None, other: bool, hint: str,

@@ -566,3 +566,126 @@ def test_ctrl_c_before_the_session_begins_is_a_message_not_a_traceback(tmp_path:
     term.expect("Onderbroken voordat de sessie begon; er is niets opgeslagen.")
     assert term.end() == 130
     assert not (tmp_path / "s.yaml").exists()
+
+
+# --- found by trying to break it ----------------------------------------------------------------
+
+LIST_FLOW = """\
+    id: lijst
+    title: Lijst
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: punten
+            type: list
+            prompt: Punt
+          - id: toelichting
+            type: paragraph
+            prompt: Toelichting
+"""
+DOWN = "\x1b[B"
+CLEAR_LINE = "\x15"  # Ctrl-U
+
+
+def test_text_typed_for_an_insert_and_interrupted_never_replaces_an_entry(tmp_path: Path) -> None:
+    write_flow(tmp_path, LIST_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    for number, text in enumerate(["x1", "y2", "y3"], start=1):
+        term.answer(f"punt {number}; leeg = klaar", text + ENTER)
+    term.answer("punt 4; leeg = klaar", ENTER)
+    term.answer("Toelichting", ENTER)
+    term.answer(WHAT_NOW, DOWN + ENTER)  # change an answer
+    term.answer("Welk antwoord", ENTER)  # the list
+    term.answer("wat wilt u doen?", DOWN * 3 + ENTER)  # insert
+    term.answer("Invoegen vóór welk punt?", DOWN + ENTER)  # before y2
+    term.answer("punt 2", "ins half" + CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["s"]["punten"] == ["x1", "y2", "y3"]
+    assert saved["draft"] == {"path": "s.punten[3]", "text": "ins half"}
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.answer("punt 4; leeg = klaar", "ert" + ENTER)  # offered at the end, never in y2's place
+    term.answer("punt 5; leeg = klaar", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["punten"] == ["x1", "y2", "y3", "ins halfert"]
+
+
+def test_clearing_one_line_of_a_paragraph_takes_out_only_that_line(tmp_path: Path) -> None:
+    write_flow(tmp_path, LIST_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", ENTER)
+    term.answer("Toelichting", "L1" + ENTER)
+    for line in ("L2", "L3", "L4"):
+        term.answer(MORE, line + ENTER)
+    term.answer(MORE, CTRL_B)  # back to the list before it
+    term.answer("punt 1; leeg = klaar", ENTER)  # and on: the paragraph's lines one by one
+    term.answer("Toelichting", ENTER)  # L1
+    term.answer(MORE, CLEAR_LINE + ENTER)  # L2 cleared
+    term.answer(MORE, ENTER)  # L3
+    term.answer(MORE, ENTER)  # L4
+    term.answer(MORE, ENTER)  # the end
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["toelichting"] == "L1\nL3\nL4"
+
+
+def test_closing_the_window_keeps_the_text_being_typed(tmp_path: Path) -> None:
+    write_flow(tmp_path, LIST_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", "Nieuw half")
+    time.sleep(0.5)
+    os.close(term.child.child_fd)  # the terminal window is gone
+    _, status = os.waitpid(term.child.pid, 0)
+    term.child.closed = True
+    assert os.waitstatus_to_exitcode(status) == 129
+    assert load(tmp_path / "s.yaml")["draft"] == {"path": "s.punten[0]", "text": "Nieuw half"}
+
+
+def test_a_file_touched_but_not_changed_is_not_a_conflict(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    child = spawn_plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    child.expect_exact("? Naam")
+    time.sleep(0.05)
+    os.utime(tmp_path / "s.yaml")  # a sync tool or `touch`
+    child.sendline("Jan")
+    child.expect_exact("? Plaats")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert list(tmp_path.glob("s.*.yaml")) == []
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["naam"] == "Jan"
+
+
+def test_a_report_of_a_folder_leaves_out_the_flow_beside_the_sessions(tmp_path: Path) -> None:
+    write_flow(tmp_path, SMALL_FLOW)
+    plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin="Jan\n\n\n\n\n")
+    result = subprocess.run(
+        [LIMBURGLAB, "report", "."], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Jan" in result.stdout
+    refused = subprocess.run(
+        [LIMBURGLAB, "report", "s.yaml", "-o", "flow.yaml", "--format", "md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1
+    assert "wordt niet overschreven" in refused.stderr
+
+
+def test_ticking_a_theme_again_asks_the_ranking_again(tmp_path: Path) -> None:
+    write_flow(tmp_path, THEMES_FLOW)
+    stdin = "\n".join(
+        ["1,2", "2,1", "", "2", "1", "1,2,3", "3,2,1", "", "", ""]  # Sociale cohesie added
+    )
+    result = plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin=stdin + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "„Volgorde” hangt af van het gewijzigde antwoord" in result.stderr
+    assert load(tmp_path / "s.yaml")["answers"]["t"]["prioriteit"] == [
+        "Sociale cohesie",
+        "Armoede",
+        "Eenzaamheid",
+    ]

@@ -124,3 +124,24 @@ def test_a_rescue_copy_goes_to_the_data_folder(
     rescue = saved.rescue()
     assert rescue is not None and rescue.parent == tmp_path / "data" / "limburglab" / "rescue"
     assert yaml.safe_load(rescue.read_text(encoding="utf-8"))["answers"] == {"s": {"a": "bewaard"}}
+
+
+def test_a_rescue_copy_names_its_flow_file_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    saved = session(tmp_path / "sessies" / "s.yaml", {"s": {"a": "bewaard"}})
+    saved.flow.source = "../flow.yaml"
+    rescue = saved.rescue()
+    assert rescue is not None
+    source = yaml.safe_load(rescue.read_text(encoding="utf-8"))["flow"]["source"]
+    assert source == str((tmp_path / "flow.yaml").resolve())
+
+
+def test_a_file_rewritten_with_the_same_content_is_not_a_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    saved = session(path, {"s": {"a": "een"}})
+    saved.save()
+    path.write_bytes(path.read_bytes())  # a sync tool writes the same file anew
+    saved.put("s", "b", "twee")
+    assert saved.save() == path

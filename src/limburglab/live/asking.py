@@ -38,6 +38,10 @@ class GoBack(Exception):
     """The leader asked to go back one question."""
 
 
+#: The stop a signal asked for while a prompt was running (see `run._on_stop_signal`).
+stopping: Stop | None = None
+
+
 class Stop(Exception):
     """The session must stop now (Ctrl-C in the terminal, SIGHUP, SIGTERM).
 
@@ -317,8 +321,8 @@ class Asker:
                 default = "\n".join([*old, draft])
 
             def kept(lines: list[str]) -> None:
-                if keep is not None:  # the lines so far, then the old ones not yet reached
-                    keep("\n".join([*lines, *old[len(lines) :]]).strip())
+                if keep is not None:
+                    keep("\n".join(lines_of("\n".join(lines))))
 
             ask: Callable[..., str] = lambda **kw: self.prompter.paragraph(  # noqa: E731
                 prompt, keep=kept, **kw

@@ -116,9 +116,10 @@ class PlainPrompter:
         if not first.strip():
             return default
         lines = [first]
+        old = default.split("\n") if default else []
         while True:
             if keep is not None:
-                keep(lines)
+                keep([*lines, *old[len(lines) :]])
             line = self._read()
             if not line.strip():
                 return "\n".join(lines)

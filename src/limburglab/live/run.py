@@ -33,12 +33,13 @@ from limburglab.flow import (
     Flow,
     ListQuestion,
     ParagraphQuestion,
+    RankQuestion,
     Section,
     expressions,
     format_seconds,
 )
 from limburglab.flow import load as load_flow
-from limburglab.live import metadata
+from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, Prompter, Stop, short
 from limburglab.messages import choose, t
 from limburglab.session import rules, tree, walker
@@ -240,6 +241,8 @@ class LiveSession:
         }
         #: Answers that lost a choice by an edit, to be asked again (by path).
         self.to_recheck: dict[str, Step] = {}
+        #: Locks on side files the session moved to (released when the process ends).
+        self.locks: list[SessionLock] = []
         prompter.set_status(self.status)
 
     # timing
@@ -284,15 +287,25 @@ class LiveSession:
         try:
             self.session.save()
         except WriteError as exc:
-            self.prompter.warn(f"{exc} {t('run.save_failed')}")
+            self._tell(self.prompter.warn, f"{exc} {t('run.save_failed')}")
             self.unsaved = True
             return False
-        if self.session.path != before:
-            self.prompter.warn(t("run.changed_on_disk", path=before, side=self.session.path))
+        if self.session.path != before and self.session.path is not None:
+            self._tell(
+                self.prompter.warn, t("run.changed_on_disk", path=before, side=self.session.path)
+            )
+            with suppress(LimburglabError):  # the side file has one owner too
+                self.locks.append(SessionLock(self.session.path).__enter__())
         if self.unsaved:
-            self.prompter.info(t("run.saved_again", path=self.session.path))
+            self._tell(self.prompter.info, t("run.saved_again", path=self.session.path))
             self.unsaved = False
         return True
+
+    @staticmethod
+    def _tell(say: Callable[[str], None], message: str) -> None:
+        """Say it, unless the terminal is gone (a closed window): saving goes on regardless."""
+        with suppress(OSError):
+            say(message)
 
     def _save_at(self, slot: Slot | None) -> None:
         """Save with the cursor at `slot`: the position and the answers in one write."""
@@ -517,6 +530,8 @@ class LiveSession:
             if kept != value:
                 tree.put(self.session.answers, step.loc, kept)
                 self.to_recheck[step.path] = step
+            elif isinstance(question, RankQuestion) and question.max is None and valid - set(value):
+                self.to_recheck[step.path] = step  # a new choice to place in the order
 
     def ask_missing(self) -> None:
         """Ask only the required questions that have no answer yet."""
@@ -662,6 +677,9 @@ class LiveSession:
             )
         elif action == "insert":
             assert isinstance(step.question, ListQuestion)
+            # Text typed here and interrupted is kept as a new entry at the end of the list, never
+            # in the place of the entry it was to go before (see `_stop`).
+            self.slot = walker.Slot((*list_loc, len(current)), step.section, step.question)
             texts = self.asker.entry(
                 step.question,
                 walker.flat(answers),
@@ -728,7 +746,7 @@ def _restore_signals(previous: dict[int, Any]) -> None:
 
 def _on_stop_signal(number: int, frame: FrameType | None) -> None:
     """SIGHUP or SIGTERM: stop the prompt in hand with its text, as Ctrl-C does."""
-    stop = Stop(128 + number)
+    stop = asking.stopping = Stop(128 + number)
     if "prompt_toolkit" in sys.modules:
         from prompt_toolkit.application import get_app_or_none
 

@@ -31,6 +31,7 @@ from prompt_toolkit.shortcuts import clear
 from prompt_toolkit.utils import get_cwidth
 
 from limburglab.flow.model import Section, format_seconds
+from limburglab.live import asking
 from limburglab.live.asking import GoBack, Options, Stop, hints, sentence
 from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t, tn
@@ -183,7 +184,14 @@ class TerminalPrompter:
                 )
             )
         application.refresh_interval = 1.0
-        return question.unsafe_ask()
+        try:
+            return question.unsafe_ask()
+        except OSError:
+            # A closed window (SIGHUP): the last redraw fails on the gone terminal; the stop
+            # that the signal asked for, with its text, is what happened.
+            if asking.stopping is not None:
+                raise asking.stopping from None
+            raise
 
     def _toolbar(self) -> FormattedText:
         """The section's clock and the keys; a short form of the keys when narrow."""
@@ -224,20 +232,29 @@ class TerminalPrompter:
         depth: int,
         keep: Callable[[list[str]], None] | None = None,
     ) -> str:
-        """Lines until an empty line: no Esc-Enter to learn; each line is kept on Enter."""
+        """Lines until an empty line: no Esc-Enter to learn; each line is kept on Enter.
+
+        The lines there already are offered one by one; one cleared with Enter is taken out, and
+        the rest still come. `keep` receives the whole text as it stands after each Enter.
+        """
         old = default.split("\n") if default else []
-        hint = hints(hint, t("ask.paragraph_hint"))
-        lines = [self._line(prompt, old[0] if old else "", hint, depth)]
-        if not lines[0].strip():
-            return ""
+        lines: list[str] = []
+        first = True
         while True:
-            if keep is not None:
-                keep(lines)
-            index = len(lines)
-            line = self._line("…", old[index] if index < len(old) else "", "", depth)
-            if not line.strip():
+            offered = old.pop(0) if old else None
+            line = self._line(
+                prompt if first else "…",
+                offered or "",
+                hints(hint, t("ask.paragraph_hint")) if first else "",
+                depth,
+            )
+            first = False
+            if offered is None and not line.strip():
                 return "\n".join(lines)
-            lines.append(line)
+            if line.strip():
+                lines.append(line)
+            if keep is not None:
+                keep([*lines, *old])
 
     def _pick(self, prompt: str, choices: list[Any], hint: str, depth: int, **kw: Any) -> Any:
         mark = self._lead(prompt, hint, depth)

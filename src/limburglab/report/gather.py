@@ -98,30 +98,45 @@ def _warn_about_copies(chosen: list[Session], warn: Callable[[str], None]) -> No
     """A session with the same group, round and answers as an earlier one is most likely a
     copy of it in the same folder: it would count twice."""
     first: dict[str, Session] = {}
+    groups: dict[str, Session] = {}
     for s in chosen:
         key = json.dumps([s.meta.group, s.meta.round, s.answers], sort_keys=True, default=str)
+        group = json.dumps([s.meta.group, s.meta.round], default=str)
         if key in first:
             warn(t("report.copy", path=s.path, original=first[key].path, group=s.meta.group))
-        else:
-            first[key] = s
+        elif group in groups:  # a session continued in a side file, or a second run
+            warn(t("report.same_group", path=s.path, other=groups[group].path, group=s.meta.group))
+        first.setdefault(key, s)
+        groups.setdefault(group, s)
 
 
 def refuse_as_output(output: Path, found: Found) -> None:
     """A report never overwrites what it reads: an input, the event file or any session."""
     target = output.resolve()
     inputs = [s.path for s in found.sessions if s.path] + [found.event_path, found.edits_path]
+    inputs.append(Path(found.flow.source) if Path(found.flow.source).is_file() else None)
     if any(path is not None and path.resolve() == target for path in inputs) or (
-        output.is_file() and _is_session(output)
+        output.is_file() and (_is_session(output) or _is_flow(output))
     ):
         raise ReportError(t("report.output_is_input", path=output))
 
 
-def _is_session(path: Path) -> bool:
+def _head(path: Path) -> str:
     try:
-        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+        return path.read_bytes()[:4096].decode("utf-8", "replace")
     except OSError:
-        return False
+        return ""
+
+
+def _is_session(path: Path) -> bool:
+    head = _head(path)
     return bool(re.search(r"(?m)^answers:", head) and re.search(r"(?m)^flow:", head))
+
+
+def _is_flow(path: Path) -> bool:
+    """A flow file (kept beside the sessions it was run with), not a session."""
+    head = _head(path)
+    return bool(re.search(r"(?m)^sections:", head) and not re.search(r"(?m)^answers:", head))
 
 
 def _files(paths: list[Path]) -> tuple[list[Path], Path | None, Path | None]:
@@ -139,6 +154,7 @@ def _files(paths: list[Path]) -> tuple[list[Path], Path | None, Path | None]:
             and p.name not in edit_files.FILE_NAMES
             and not p.name.startswith(".")
             and p.is_file()
+            and not _is_flow(p)  # the flow may sit beside its sessions
         )
         if not inside:
             raise ReportError(t("report.empty_folder", path=path))

@@ -8,6 +8,7 @@ loads and holds every answer confirmed before it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import unicodedata
@@ -104,8 +105,10 @@ class Session:
     path: Path | None = None
     #: Answers to questions that are not in the (changed) flow: kept in the file, unused.
     orphans: Answers = field(default_factory=dict)
-    #: The file as last read or written here (size, mtime, inode): to notice other writers.
+    #: The file as last read or written here (size, mtime, inode; its sha256): to notice other
+    #: writers.
     stamp: tuple[int, int, int] | None = field(default=None, compare=False)
+    digest: bytes = field(default=b"", compare=False, repr=False)
     _entries: dict[int, tuple[Any, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -211,13 +214,24 @@ class Session:
         """
         target = path or self.path
         assert target is not None, "a session needs a path before it can be saved"
-        if path is None and self.stamp is not None and _stamp(target) != self.stamp:
+        if path is None and self.stamp is not None and not self._as_left(target):
             target = side_path(target)
         self.updated_at = timestamp()
-        write_atomic(target, self._yaml())
+        data = self._yaml().encode("utf-8")
+        write_atomic(target, data)
         self.path = target
-        self.stamp = _stamp(target)
+        self.stamp, self.digest = _stamp(target), hashlib.sha256(data).digest()
         return target
+
+    def _as_left(self, path: Path) -> bool:
+        """Whether the file is as this session last read or wrote it: the same size, time and
+        inode, or else (a sync tool or `touch` may rewrite it unchanged) the same content."""
+        if _stamp(path) == self.stamp:
+            return True
+        try:
+            return hashlib.sha256(path.read_bytes()).digest() == self.digest
+        except OSError:
+            return False
 
     def _yaml(self) -> str:
         """The file's text: as `dump(self.to_dict())`, with the YAML of list entries kept from
@@ -248,6 +262,13 @@ class Session:
         """Write a copy where it can (the user's data folder, else the temporary folder) when
         the session file itself cannot be written; its path, or None if nothing would take it."""
         name = (self.path.name if self.path else "sessie.yaml") or "sessie.yaml"
+        source = self.flow.source
+        if (
+            self.path
+            and not Path(source).is_absolute()
+            and ("/" in source or source.endswith((".yaml", ".yml")))
+        ):  # the copy lives elsewhere: it names its flow file in full
+            self.flow.source = str((self.path.resolve().parent / source).resolve())
         for folder in _rescue_folders():
             target = side_path(folder / name)
             try:
@@ -507,6 +528,7 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         path=path,
         orphans=_normalise(orphans),
         stamp=_stamp(path),
+        digest=bytes.fromhex(doc.sha256),
     )
 
 
