@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from typing import Any
 
 import pytest
@@ -32,16 +33,22 @@ def keys() -> Iterator[Callable[[str, Callable[[], Any]], Any]]:
     """`keys(typed, ask)`: run `ask()` with `typed` as the keyboard."""
 
     def run(typed: str, ask: Callable[[], Any]) -> Any:
-        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-            pipe.send_text(typed)
-            # A prompt still waiting for keys after a few seconds gets end of input (EOFError)
-            # instead of hanging the test run.
-            watchdog = threading.Timer(3.0, pipe.close)
-            watchdog.start()
-            try:
-                return ask()
-            finally:
-                watchdog.cancel()
+        opened = create_pipe_input()
+        pipe = opened.__enter__()
+        try:
+            with create_app_session(input=pipe, output=DummyOutput()):
+                pipe.send_text(typed)
+                # A prompt still waiting for keys after a few seconds gets end of input
+                # (EOFError) instead of hanging the test run.
+                watchdog = threading.Timer(3.0, pipe.close)
+                watchdog.start()
+                try:
+                    return ask()
+                finally:
+                    watchdog.cancel()
+        finally:
+            with suppress(OSError):  # the watchdog may have closed the pipe already
+                opened.__exit__(None, None, None)
 
     yield run
 
