@@ -708,17 +708,23 @@ class LiveSession:
             tree.move_entry(answers, list_loc, index, target)
             self._recheck_dependents(list_loc)
 
-    def context_lines(self, section: Section) -> list[tuple[int, str]]:
+    def context_lines(self, section: Section, most: int = 80) -> list[tuple[int, str]]:
         """What the section captured so far, as the context above the current question: only
-        the answers given, each on one line (long ones shortened with "…")."""
-        answers = walker.active(self.flow, self.session.answers)
-        context = walker.flat(answers)
+        the answers given that apply, each on one line (long ones shortened with "…"), at most
+        the newest `most` lines (a screen shows fewer; a list of thousands costs no more)."""
+        context = walker.flat(self.session.answers)
         lines: list[tuple[int, str]] = []
-        for step in walker.section_steps(self.flow, self.session.answers, section.id):
-            value = answers.get(section.id, {}).get(step.question.id)
-            if value is not None:
-                lines += _value_lines(step.question, value, 0, context)
-        return [(depth, short(text, 200)) for depth, text in lines if not text.endswith(": —")]
+        for step in reversed(walker.section_steps(self.flow, self.session.answers, section.id)):
+            value = self.session.get(section.id, step.question.id)
+            if value is None:
+                continue
+            if isinstance(step.question, ListQuestion) and isinstance(value, list):
+                value = walker.active_entries(step.question, value[-most:], context)
+            lines = _value_lines(step.question, value, 0, context) + lines
+            if len(lines) >= most:
+                break
+        shown = lines[-most:]
+        return [(depth, short(text, 200)) for depth, text in shown if not text.endswith(": —")]
 
     def section_lines(self, section: Section) -> list[tuple[int, str]]:
         """The section's answers that apply, as indented lines (depth, text)."""

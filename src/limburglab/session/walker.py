@@ -418,12 +418,13 @@ def active(flow: Flow, answers: Answers) -> Answers:
         if value is None:
             continue
         if isinstance(step.question, ListQuestion):
-            value = _active_entries(step.question, value, flat(answers))
+            value = active_entries(step.question, value, flat(answers))
         result.setdefault(step.section.id, {})[step.question.id] = value
     return result
 
 
-def _active_entries(question: ListQuestion, value: Any, context: dict[str, Any]) -> Any:
+def active_entries(question: ListQuestion, value: Any, context: dict[str, Any]) -> Any:
+    """The entries of a list, each with only the follow-up answers whose `when` holds."""
     if not isinstance(value, list):
         return value
     kept: list[Any] = []
@@ -440,7 +441,7 @@ def _active_entries(question: ListQuestion, value: Any, context: dict[str, Any])
                 new[key] = sub
             elif followup is not None and expressions.holds(followup.when, inner):
                 new[key] = (
-                    _active_entries(followup, sub, context)
+                    active_entries(followup, sub, context)
                     if isinstance(followup, ListQuestion)
                     else sub
                 )
