@@ -1,3 +1,3 @@
 """limburglab: facilitated workshops from YAML question flows to one conclusion report."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
