@@ -30,6 +30,7 @@ from limburglab.board.state import Board, Sources
 from limburglab.cli import app as cli_app
 from limburglab.flow import load as load_flow
 from limburglab.session import Meta, Session
+from limburglab.session.lock import SessionLock
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "samenwerken"
@@ -93,7 +94,8 @@ def test_paths_are_parsed_into_ids_and_indexes() -> None:
 def test_group_view_shows_the_current_section_clock_points_and_question(tmp_path: Path) -> None:
     path = write_yaml(tmp_path / "s.yaml", session_data())
     session, extras = state.read_session(path)
-    view = state.group_view(session, load_flow("samenwerken"), extras, MOMENT)
+    with SessionLock(path):  # `run` has it open: its clock runs
+        view = state.group_view(session, load_flow("samenwerken"), extras, MOMENT)
 
     assert view["section"] == {
         "id": "voorwaarden",
@@ -103,6 +105,8 @@ def test_group_view_shows_the_current_section_clock_points_and_question(tmp_path
     }
     # 700 s recorded at the last save, plus the minute since it.
     assert view["clock"] == {"elapsed": 760.0, "planned": 900, "running": True}
+    stopped = state.group_view(session, load_flow("samenwerken"), extras, MOMENT)
+    assert stopped["clock"] == {"elapsed": 700.0, "planned": 900, "running": False}
     (block,) = view["blocks"]
     assert [e["text"] for e in block["entries"]] == ["Gemotiveerd zijn", "Ruimte geven aan elkaar"]
     assert [e["active"] for e in block["entries"]] == [False, True]
@@ -133,15 +137,12 @@ def test_a_complete_session_stops_the_clock(tmp_path: Path) -> None:
     assert view["question"] is None
 
 
-def test_newer_keys_draft_and_skipped_are_read(tmp_path: Path) -> None:
+def test_the_draft_being_typed_is_shown(tmp_path: Path) -> None:
     data = session_data(
         skipped=["basis.basis"], draft={"path": "voorwaarden.voorwaarden", "text": "Half"}
     )
     session, extras = state.read_session(write_yaml(tmp_path / "s.yaml", data))
-    assert extras == {
-        "skipped": ["basis.basis"],
-        "draft": {"path": "voorwaarden.voorwaarden", "text": "Half"},
-    }
+    assert extras == {"draft": {"path": "voorwaarden.voorwaarden", "text": "Half"}}
     view = state.group_view(session, load_flow("samenwerken"), extras, MOMENT)
     assert view["draft"] == "Half"
 

@@ -183,6 +183,7 @@ class HandOver:
     def multiselect(
         self, prompt: str, options: Options, *, default: list[str], other: bool, hint: str,
         depth: int,
+        keep: Callable[[list[str]], None] | None = None,
     ) -> list[str]:  # fmt: skip
         return self._exchange("multiselect", prompt, default, options)  # type: ignore[no-any-return]
 

@@ -689,3 +689,55 @@ def test_ticking_a_theme_again_asks_the_ranking_again(tmp_path: Path) -> None:
         "Armoede",
         "Eenzaamheid",
     ]
+
+
+OTHER_FLOW = """\
+    id: anders
+    title: Anders
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: vooraf
+            type: text
+            prompt: Iets vooraf
+          - id: themas
+            type: multiselect
+            prompt: Thema's
+            choices: [Eenzaamheid, Armoede]
+            other: true
+"""
+SPACE = " "
+
+
+def test_other_answers_are_saved_line_by_line_and_survive_going_back(tmp_path: Path) -> None:
+    write_flow(tmp_path, OTHER_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("Iets vooraf", "x" + ENTER)
+    term.answer("Thema's", SPACE + ENTER)  # Eenzaamheid
+    term.answer("Anders, namelijk", "Armoede, vooral bij kinderen" + ENTER)
+    term.answer("Anders, namelijk", "Wonen, zorg" + ENTER)
+    term.answer("Anders, namelijk", CTRL_B)  # back to the ticks, nothing lost
+    term.answer("Thema's", ENTER)
+    term.answer("Anders, namelijk", ENTER)  # the first line, offered
+    term.answer("Anders, namelijk", ENTER)  # the second
+    term.answer("Anders, namelijk", "Half" + CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["s"]["themas"] == [
+        "Eenzaamheid",
+        "Armoede, vooral bij kinderen",
+        "Wonen, zorg",
+    ]
+    assert saved["draft"] == {"path": "s.themas", "text": "Half"}
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.answer("Thema's", ENTER)
+    term.answer("Anders, namelijk", ENTER)
+    term.answer("Anders, namelijk", ENTER)
+    term.answer("Anders, namelijk", " af" + ENTER)  # the draft, offered to finish
+    term.answer("Anders, namelijk", ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["themas"][-1] == "Half af"

@@ -344,6 +344,10 @@ def test_no_sources_removes_every_group_tag(make_session: MakeSession) -> None:
 def test_normalise_ignores_case_spaces_and_punctuation_but_keeps_letters() -> None:
     assert normalise("  Elkaar (leren)  KENNEN! ") == "elkaar leren kennen"
     assert normalise("Heroriënteren") == "heroriënteren"
+    # Signs that carry meaning are kept: these are two points each.
+    assert normalise("+ meer leden") != normalise("- meer leden")
+    assert normalise("C++ cursus") != normalise("C cursus")
+    assert normalise("€50 bijdrage") != normalise("50% bijdrage")
     assert normalise("|") == "|"  # nothing but punctuation is still itself
 
 

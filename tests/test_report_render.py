@@ -282,3 +282,11 @@ def test_an_own_typst_template_error_is_located(tmp_path: Path) -> None:
 def _example_report() -> report.Report:
     found = gather.find([EXAMPLE])
     return report.build(found.flow, found.sessions)
+
+
+def test_an_own_template_cannot_build_something_huge(tmp_path: Path) -> None:
+    template = tmp_path / "groot.md.j2"
+    template.write_text('{{ "x" * 10**10 }}\n', "utf-8")
+    with pytest.raises(ReportError) as caught:
+        render.jinja(_example_report(), "md", template)
+    assert "te groot" in str(caught.value)

@@ -159,3 +159,11 @@ def test_a_template_for_a_spreadsheet_is_refused(runner: CliRunner, in_tmp: Path
     assert result.exit_code == 1
     assert result.stderr == "een xlsx-bestand heeft geen sjabloon; laat --template weg\n"
     assert not (in_tmp / "p.xlsx").exists()
+
+
+def test_control_characters_never_reach_the_csv(
+    runner: CliRunner, make_session: MakeSession, in_tmp: Path
+) -> None:
+    make_session("Groep A", 'punten: {punten: ["NUL\\x00ESC\\x1b[31mBEL\\x07end"]}')
+    rows = csv_rows(report_to(runner, "p.csv", "sessions"))
+    assert rows[1][4] == "NULESC[31mBELend"

@@ -120,6 +120,7 @@ class ScriptedPrompter:
         other: bool,
         hint: str,
         depth: int,
+        keep: Callable[[list[str]], None] | None = None,
     ) -> list[str]:
         return self._next("multiselect", prompt, default, options=options)  # type: ignore[no-any-return]
 

@@ -6,14 +6,18 @@ import re
 import unicodedata
 from typing import TextIO
 
-_NOT_WORD = re.compile(r"[\W_]+")
-
 
 def normalise(text: str) -> str:
     """The key under which two texts are the same point or choice: case, spaces and punctuation
-    ignored."""
-    key = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-    return key or text.strip()
+    ignored; signs that carry meaning kept (`+`, `=`, `€`, `%`, `#`, `@`, `&`), so that
+    "+ meer leden" and "- meer leden" or "C++" and "C" stay two points."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = "".join(c if c.isalnum() or _meaningful(c) else " " for c in folded)
+    return " ".join(kept.split()) or text.strip()
+
+
+def _meaningful(char: str) -> bool:
+    return unicodedata.category(char).startswith("S") or char in "%#@&"
 
 
 #: Control characters that mean nothing in a report and can do harm in a terminal (NUL, BEL,
@@ -29,11 +33,16 @@ FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
+def without_controls(text: str) -> str:
+    """Text without control characters (`\r\n` and `\r` as `\n`): for every output."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def for_output(text: str) -> str:
     """Text as a report shows it: control characters dropped (`\\r\\n` as `\\n`), and text
     that holds right-to-left letters or direction marks isolated, so that an unclosed
     right-to-left override can never reverse what follows it."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = without_controls(text)
     if _BIDI.search(text):
         return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
     return text

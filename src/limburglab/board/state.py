@@ -16,8 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from limburglab.board import words as page_words
 from limburglab.errors import LimburglabError, ProblemsError
 from limburglab.flow import expressions
@@ -36,14 +34,13 @@ from limburglab.flow.model import (
 )
 from limburglab.messages import language, t
 from limburglab.session import file as session_file
-from limburglab.session import rules, walker
+from limburglab.session import rules, tree, walker
 from limburglab.session.file import IN_PROGRESS, Session
 
 SUFFIXES = (".yaml", ".yml")
 EVENT_FILES = ("event.yaml", "event.yml")
 #: Top-level keys that newer session files may carry; read here even where the loader does not
 #: know them yet.
-NEWER_KEYS = ("skipped", "draft")
 
 _PATH_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -71,36 +68,19 @@ class Reading:
     checked: dict[str, Session | str] = field(default_factory=dict)
 
 
+def _open(session: Session) -> bool:
+    """Whether `run` or `resume` has the session open now (it holds the session's lock)."""
+    from limburglab.session.lock import is_held
+
+    return session.path is None or is_held(session.path)
+
+
 def read_session(path: Path) -> tuple[Session, dict[str, Any]]:
-    """Load a session with the session loader, tolerating the keys of newer files.
-
-    Returns the session and the newer keys' raw values (`draft`, `skipped`).
-    """
-    text = path.read_text(encoding="utf-8")
-    try:
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        raw = None
-    extras = {k: raw[k] for k in NEWER_KEYS if isinstance(raw, dict) and k in raw}
-    try:
-        return session_file.load(path), extras
-    except ProblemsError as exc:
-        if not extras:
-            raise
-        original = exc
-    # The loader of this version refuses keys it does not know: load a copy without them.
-    import tempfile
-
-    assert isinstance(raw, dict)
-    stripped = {k: v for k, v in raw.items() if k not in NEWER_KEYS}
-    with tempfile.TemporaryDirectory(prefix="limburglab-board-") as folder:
-        copy = Path(folder) / path.name
-        copy.write_text(session_file.dump(stripped), encoding="utf-8")
-        try:
-            session = session_file.load(copy)
-        except ProblemsError:
-            raise original from None  # located in the original file
-    session.path = path
+    """Load a session with the session loader; also its `draft` as raw values (path, text)."""
+    session = session_file.load(path)
+    extras: dict[str, Any] = {}
+    if session.draft is not None:
+        extras["draft"] = {"path": tree.format_loc(session.draft.loc), "text": session.draft.text}
     return session, extras
 
 
@@ -346,7 +326,8 @@ def group_view(session: Session, flow: Flow, extras: dict[str, Any], moment: dt.
     timing = session.timing.get(section.id, {})
     planned = timing.get("planned") or section.timebox or 0
     elapsed = float(timing.get("actual", 0))
-    running = session.status == IN_PROGRESS and place is not None
+    # A session that stopped (Ctrl-C, a closed laptop) is in progress but its clock stands still.
+    running = session.status == IN_PROGRESS and place is not None and _open(session)
     saved = _moment(session.updated_at)
     if running and saved is not None:
         elapsed += max(0.0, (moment - saved).total_seconds())

@@ -31,7 +31,7 @@ from limburglab.messages import t
 from limburglab.session import rules
 
 Options = list[tuple[str, str]]
-Keep = Callable[[str], None]
+Keep = Callable[[Any], None]
 
 
 class GoBack(Exception):
@@ -113,7 +113,10 @@ class Prompter(Protocol):
         other: bool,
         hint: str,
         depth: int,
-    ) -> list[str]: ...
+        keep: Callable[[list[str]], None] | None = None,
+    ) -> list[str]:
+        """The chosen values, then free "other" answers one per line; `keep` receives the
+        choice so far after the ticks and after each confirmed line."""
 
     def rank(
         self,
@@ -209,7 +212,8 @@ class Asker:
         """The answer to a question that is not a list (None: skipped).
 
         `current` is offered for editing, or `draft` (text typed but not confirmed when the
-        session stopped); `keep` receives a paragraph's text after each confirmed line.
+        session stopped); `keep` receives a paragraph's text after each confirmed line, and a
+        multiselect's values after the ticks and each "other" line.
         """
         assert not isinstance(question, ListQuestion), "lists are walked entry by entry"
         prompt = expressions.render(question.prompt, context)
@@ -226,7 +230,9 @@ class Asker:
                 return value
         if isinstance(question, (NumberQuestion, ScaleQuestion)):
             return self._number(question, prompt, hint, current, depth)
-        return self._choice(question, prompt, hint, context, current, depth)
+        if isinstance(question, MultiselectQuestion) and question.other and draft:
+            current = [*(current if isinstance(current, list) else []), draft]  # offered again
+        return self._choice(question, prompt, hint, context, current, depth, keep)
 
     # --- list entries -----------------------------------------------------------------------
 
@@ -390,6 +396,7 @@ class Asker:
         context: dict[str, Any],
         current: Any,
         depth: int,
+        keep: Keep | None = None,
     ) -> Any:
         assert isinstance(
             question, (SelectQuestion, MultiselectQuestion, RankQuestion, VoteQuestion)
@@ -415,6 +422,7 @@ class Asker:
                     other=question.other,
                     hint=hint,
                     depth=depth,
+                    keep=keep,
                 )
                 message = (
                     rules.check_count(question.min, question.max, len(value)) if value else None

@@ -158,8 +158,10 @@ class PlainPrompter:
         other: bool,
         hint: str,
         depth: int,
+        keep: Callable[[list[str]], None] | None = None,
     ) -> list[str]:
         known = {value for value, _ in options}
+        save = keep or (lambda value: None)
         chosen = self._many(
             prompt,
             options,
@@ -170,6 +172,7 @@ class PlainPrompter:
         )
         if other:  # one free answer per line: a comma belongs to the answer
             previous = [v for v in default if v not in known]
+            save(chosen + previous)
             while True:
                 offered = previous.pop(0) if previous else ""
                 line = self.text(
@@ -181,6 +184,7 @@ class PlainPrompter:
                 if not line:
                     break
                 chosen.append(line)
+                save(chosen + previous)
         return chosen
 
     def rank(

@@ -32,6 +32,7 @@ from limburglab.flow import (
     ChoiceQuestion,
     Flow,
     ListQuestion,
+    MultiselectQuestion,
     ParagraphQuestion,
     RankQuestion,
     Section,
@@ -444,7 +445,8 @@ class LiveSession:
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
         else:
-            keep = self._keeper(slot) if isinstance(slot.question, ParagraphQuestion) else None
+            several_lines = (ParagraphQuestion, MultiselectQuestion)
+            keep = self._keeper(slot) if isinstance(slot.question, several_lines) else None
             value = self.asker.ask(
                 slot.question,
                 context,
@@ -500,11 +502,12 @@ class LiveSession:
         self.session.renumber(list_loc, tree.shift(length, inserted=(index, len(texts))))
         tree.insert_entries(self.session.answers, list_loc, index, texts)
 
-    def _keeper(self, slot: Slot) -> Callable[[str], None]:
-        """Saves a paragraph line by line as it is typed, marked as still being typed."""
+    def _keeper(self, slot: Slot) -> Callable[[Any], None]:
+        """Saves an answer of several lines (a paragraph, a multiselect with its "other" lines)
+        line by line as it is typed, marked as still being typed."""
 
-        def keep(text: str) -> None:
-            tree.put(self.session.answers, slot.loc, text or None)
+        def keep(value: Any) -> None:
+            tree.put(self.session.answers, slot.loc, value or None)
             self.session.keep_draft(slot.loc, "")
             self._save_at(slot)
 
@@ -645,6 +648,7 @@ class LiveSession:
         list_loc = step.loc
         while True:
             current = tree.entries(self.session.answers, list_loc)
+            self.prompter.frame([(0, f"{step.question.title}:")])  # one calm list, never piles
             self.asker.show_entries(current)
             try:
                 action = self.prompter.choose(

@@ -185,7 +185,9 @@ class TerminalPrompter:
             )
         application.refresh_interval = 1.0
         try:
-            return question.unsafe_ask()
+            answer = question.unsafe_ask()
+            self.notes = []  # said before this answer, seen with it: not again after a redraw
+            return answer
         except OSError:
             # A closed window (SIGHUP): the last redraw fails on the gone terminal; the stop
             # that the signal asked for, with its text, is what happened.
@@ -300,27 +302,39 @@ class TerminalPrompter:
         other: bool,
         hint: str,
         depth: int,
+        keep: Callable[[list[str]], None] | None = None,
     ) -> list[str]:
+        """The ticks, then (with `other`) one free answer per line, a comma belonging to the
+        answer. Back from an "other" line returns to the ticks, with everything kept."""
         known = {value for value, _ in options}
-        choices = [
-            questionary.Choice(_label(label), value=value, checked=value in default)
-            for value, label in options
-        ]
-        mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
-        chosen = list(
-            self._run(checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE)) or []
-        )
-        if other:  # one free answer per line: a comma belongs to the answer
+        save = keep or (lambda value: None)
+        while True:
+            choices = [
+                questionary.Choice(_label(label), value=value, checked=value in default)
+                for value, label in options
+            ]
+            mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
+            ticked = list(
+                self._run(checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE)) or []
+            )
+            if not other:
+                return ticked
             previous = [v for v in default if v not in known]
-            while True:
-                offered = previous.pop(0) if previous else ""
-                extra = self._line(
-                    t("ask.other_one"), offered, t("ask.other_one_hint"), depth + 1
-                ).strip()
-                if not extra:
-                    break
-                chosen.append(extra)
-        return chosen
+            extra: list[str] = []
+            save(ticked + previous)
+            try:
+                while True:
+                    offered = previous.pop(0) if previous else None
+                    line = self._line(
+                        t("ask.other_one"), offered or "", t("ask.other_one_hint"), depth + 1
+                    ).strip()
+                    if line:
+                        extra.append(line)
+                    elif offered is None:
+                        return ticked + extra
+                    save(ticked + extra + previous)
+            except GoBack:
+                default = ticked + extra + previous
 
     def rank(
         self,

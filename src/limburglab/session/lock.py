@@ -65,3 +65,28 @@ class SessionLock:
             return self.lock_path.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError):
             return ""
+
+
+def is_held(path: Path) -> bool:
+    """Whether a process holds the lock of the session at `path` now (read only: a viewer
+    such as the board asks, and changes nothing). Where locks cannot be asked, whether the
+    lock file is there."""
+    real = path.resolve()
+    lock_path = real.parent / f".{real.name}.lock"
+    try:
+        import fcntl
+    except ImportError:  # not on this system: the file is the best sign there is
+        return lock_path.exists()
+    try:
+        fd = os.open(lock_path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from limburglab.report.formats import table
+from limburglab.text import without_controls
 
 if TYPE_CHECKING:
     from limburglab.report.model import Report
@@ -25,5 +26,6 @@ def render(report: Report, template: Path | None = None) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(table.header(report))
     for row in table.rows(report):
-        writer.writerow([f"'{v}" if table.looks_like_formula(v) else v for v in row])
+        cells = [without_controls(v) if isinstance(v, str) else v for v in row]
+        writer.writerow([f"'{v}" if table.looks_like_formula(v) else v for v in cells])
     return (BOM + out.getvalue()).encode("utf-8")

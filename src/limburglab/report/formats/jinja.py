@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from limburglab.errors import ReportError
 from limburglab.messages import t
@@ -62,7 +62,22 @@ def jinja(report: Report, fmt: str, template: Path | None = None) -> str:
     folders = [data_dir("templates")]
     if template is not None:
         folders.insert(0, template.parent)
-    env = SandboxedEnvironment(
+    from limburglab.flow.expressions import ExpressionLimit, check_binop
+
+    class Sandbox(SandboxedEnvironment):
+        """`*` and `**` checked before they compute: `"x" * 10**10` must not eat the memory
+        (the time limit cannot stop a process that is busy allocating)."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            try:
+                check_binop(operator, left, right)
+            except ExpressionLimit:
+                raise ExpressionLimit(t("report.template_too_big", operator=operator)) from None
+            return super().call_binop(context, operator, left, right)
+
+    env = Sandbox(
         loader=FolderLoader(folders),
         autoescape=fmt == "html",
         undefined=StrictUndefined,
