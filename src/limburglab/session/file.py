@@ -246,16 +246,22 @@ class Session:
         parts.append("\n")
         for section_id, section in answers.items():
             parts.append(f"  {_key(section_id)}:\n")
+            plain: dict[str, Any] = {}  # answers that are no list, written together
             for question_id, value in section.items():
                 if not isinstance(value, list) or not value:
-                    parts.append(_indented(dump({question_id: value}, width=96)))
+                    plain[question_id] = value
                     continue
+                if plain:
+                    parts.append(_indented(dump(plain, width=96)))
+                    plain = {}
                 parts.append(f"    {_key(question_id)}:\n")
                 for entry in value:
                     seen = kept.get(id(entry))
                     text = seen[1] if seen and seen[0] is entry else _indented(dump([entry], 96))
                     self._entries[id(entry)] = (entry, text)
                     parts.append(text)
+            if plain:
+                parts.append(_indented(dump(plain, width=96)))
         return "".join(parts)
 
     def rescue(self) -> Path | None:
