@@ -809,3 +809,14 @@ def test_a_copy_of_a_session_in_the_folder_is_warned_about(
         "als sessions/r1-groep-a (kopie).yaml; is het een kopie? Dan telt die groep nu twee "
         "keer: haal de kopie uit de map\n"
     )
+
+
+def test_one_participant_is_singular(make_session: MakeSession) -> None:
+    path = make_session("Groep 1", "punten: {punten: [Iets]}")
+    path.write_text(path.read_text("utf-8").replace("participants: 5", "participants: 1"), "utf-8")
+    from limburglab.report.formats import render
+
+    text = render(build([path]), "md").decode("utf-8")
+    assert "1 deelnemer" in text
+    assert "1 deelnemers" not in text
+    assert "Er was 1 deelnemer." in text

@@ -199,7 +199,8 @@ def _groups(sessions: list[Session], say: Say, names: bool) -> list[Group]:
             who = say("report.leader_of", leader=leader, organisation=meta.organisation)
             details.append(who if leader and meta.organisation else leader or meta.organisation)
         if meta.participants is not None:
-            details.append(say("report.participants", count=meta.participants))
+            key = "report.participants_one" if meta.participants == 1 else "report.participants"
+            details.append(say(key, count=meta.participants))
         if not s.complete:
             details.append(say("report.unfinished"))
         groups.append(
@@ -247,7 +248,9 @@ def _intro(title: str, event: Event, groups: list[Group], say: Say, names: bool)
     sentences.append(_covered(groups, say, names))
     participants = [g.participants for g in groups]
     if participants and all(p is not None for p in participants):
-        sentences.append(say("report.intro_participants", count=sum(p or 0 for p in participants)))
+        total = sum(p or 0 for p in participants)
+        key = "report.intro_participants_one" if total == 1 else "report.intro_participants"
+        sentences.append(say(key, count=total))
     unfinished = [g.label for g in groups if not g.complete]
     if unfinished:
         key = "report.intro_unfinished_one" if len(unfinished) == 1 else "report.intro_unfinished"
