@@ -741,3 +741,16 @@ def test_other_answers_are_saved_line_by_line_and_survive_going_back(tmp_path: P
     term.answer(WHAT_NOW, CTRL_C)
     assert term.end() == 130
     assert load(tmp_path / "s.yaml")["answers"]["s"]["themas"][-1] == "Half af"
+
+
+def test_a_draft_survives_going_back_from_it_and_stopping(tmp_path: Path) -> None:
+    write_flow(tmp_path, LIST_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", "x" + ENTER)
+    term.answer("punt 2; leeg = klaar", "half" + CTRL_C)
+    assert term.end() == 130
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.answer("punt 2; leeg = klaar", CTRL_B)  # the draft offered; back instead
+    term.answer("punt 1; leeg = klaar", CTRL_C)  # and stop there, typing nothing
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["draft"] == {"path": "s.punten[1]", "text": "half"}

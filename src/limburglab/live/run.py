@@ -180,8 +180,9 @@ def _start_anew(existing: Path, prompter: Prompter) -> bool:
             continue
         except EOFError:
             raise Interrupted(t("run.end_of_input_early"), 1) from None
-        except (KeyboardInterrupt, Stop):
-            raise Interrupted(t("run.interrupted_early"), 130) from None
+        except (KeyboardInterrupt, Stop) as exc:
+            code = exc.code if isinstance(exc, Stop) else 130
+            raise Interrupted(t("run.interrupted_early"), code) from None
 
 
 def _prompter(plain: bool) -> Prompter:
@@ -332,11 +333,9 @@ class LiveSession:
         """Save what there is; the message to leave with."""
         ignore = _handle_signals(signal.SIG_IGN)
         try:
-            if self.slot is not None and buffer.strip():
+            if self.slot is not None and buffer.strip() and not self._standing(buffer):
                 self.session.keep_draft(self.slot.loc, buffer)
                 self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
-            elif self.slot is not None and self.session.draft is not None:
-                self.session.keep_draft(self.slot.loc, buffer)
             elif self.session.complete and not self.unsaved:
                 return t("run.stopped_complete", path=self.session.path)
             saved = self.save()
@@ -351,6 +350,14 @@ class LiveSession:
             return t("run.rescued", path=self.session.path, rescue=rescue, command=command)
         finally:
             _restore_signals(ignore)
+
+    def _standing(self, buffer: str) -> bool:
+        """Whether the input only held what stands at the current place already (an answer
+        offered for editing, untouched): no draft then, and an earlier draft stays."""
+        assert self.slot is not None
+        here = tree.get(self.session.answers, self.slot.loc)
+        text = tree.entry_text(here) if isinstance(here, (str, dict)) else ""
+        return buffer.strip() in {line.strip() for line in text.split("\n")}
 
     # the cursor
 
