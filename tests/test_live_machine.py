@@ -396,7 +396,9 @@ class LiveMachine(RuleBasedStateMachine):
         assert isinstance(self.current, Ended)
         saved = session_file.load(self.path, self.flow)
         assert texts_in(self.flow, saved.answers) >= texts_in(self.flow, before)
-        if buffer and how in ("ctrl-c", "sighup") and stopped.slot:
+        # (a buffer is typed at text prompts only; what stands there already is no draft)
+        new_text = bool(buffer) and buffer not in self.replaceable(stopped, before)
+        if buffer and new_text and how in ("ctrl-c", "sighup") and stopped.slot:
             assert saved.draft is not None
             assert (tree.format_loc(saved.draft.loc), saved.draft.text) == (stopped.slot, buffer)
         self.report_shows_only_what_applies()

@@ -754,3 +754,39 @@ def test_a_draft_survives_going_back_from_it_and_stopping(tmp_path: Path) -> Non
     term.answer("punt 1; leeg = klaar", CTRL_C)  # and stop there, typing nothing
     assert term.end() == 130
     assert load(tmp_path / "s.yaml")["draft"] == {"path": "s.punten[1]", "text": "half"}
+
+
+def test_going_back_from_an_offered_other_line_keeps_it(tmp_path: Path) -> None:
+    write_flow(tmp_path, OTHER_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("Iets vooraf", "x" + ENTER)
+    term.answer("Thema's", SPACE + ENTER)
+    for line in ("Armoede, vooral bij kinderen", "Digitalisering, AI", "Wonen"):
+        term.answer("Anders, namelijk", line + ENTER)
+    term.answer("Anders, namelijk", CTRL_B)
+    term.answer("Thema's", ENTER)
+    term.answer("Anders, namelijk", ENTER)  # the first line, offered
+    term.answer("Anders, namelijk", CTRL_B)  # back while the second is on offer
+    term.answer("Thema's", ENTER)
+    term.answer("Anders, namelijk", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["themas"] == [
+        "Eenzaamheid",
+        "Armoede, vooral bij kinderen",
+        "Digitalisering, AI",
+        "Wonen",
+    ]
+
+
+def test_text_typed_before_going_back_waits_as_a_draft(tmp_path: Path) -> None:
+    write_flow(tmp_path, LIST_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", "x" + ENTER)
+    term.answer("punt 2; leeg = klaar", "Communicatie" + CTRL_B)  # typed, then back
+    term.answer("punt 1; leeg = klaar", ENTER)  # x kept
+    term.answer("punt 2; leeg = klaar", " duidelijk" + ENTER)  # the text typed is offered
+    term.answer("punt 3; leeg = klaar", CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["s"]["punten"] == ["x", "Communicatie duidelijk"]
+    assert "draft" not in saved

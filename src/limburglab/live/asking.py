@@ -35,7 +35,12 @@ Keep = Callable[[Any], None]
 
 
 class GoBack(Exception):
-    """The leader asked to go back one question."""
+    """The leader asked to go back one question; `buffer` is what the input held (kept as a
+    draft, offered again when the leader comes back)."""
+
+    def __init__(self, buffer: str = "") -> None:
+        super().__init__()
+        self.buffer = buffer
 
 
 #: The stop a signal asked for while a prompt was running (see `run._on_stop_signal`).

@@ -403,7 +403,9 @@ class LiveSession:
         while slot is not None:
             try:
                 self._ask(slot)
-            except GoBack:
+            except GoBack as back:
+                if back.buffer.strip() and not self._standing(back.buffer):
+                    self.session.keep_draft(slot.loc, back.buffer)
                 previous = walker.slot_before(self.flow, self.session.answers, slot.loc)
                 if scope is not None and (previous is None or not _inside(previous.loc, scope)):
                     if slot == first:
@@ -465,8 +467,14 @@ class LiveSession:
             tree.put(answers, slot.loc, value)
             self.session.mark(slot.loc, answered=value is not None)
         self._recheck_dependents(slot.step_loc)
-        self.session.draft = None
+        if draft is not None or self._marked(slot):
+            self.session.draft = None  # answered; a draft elsewhere waits for its own place
         self._check_time()
+
+    def _marked(self, slot: Slot) -> bool:
+        """Whether the draft is the mark of an answer of several lines typed at `slot`."""
+        draft = self.session.draft
+        return draft is not None and draft.loc == slot.loc and not draft.text
 
     def _past(self, slot: Slot) -> Loc:
         """Where the walk goes on from: after pasted entries without follow-ups, past them all."""
@@ -515,7 +523,9 @@ class LiveSession:
 
         def keep(value: Any) -> None:
             tree.put(self.session.answers, slot.loc, value or None)
-            self.session.keep_draft(slot.loc, "")
+            draft = self.session.draft  # a draft typed elsewhere is not given up for this mark
+            if draft is None or draft.loc == slot.loc or not draft.text:
+                self.session.keep_draft(slot.loc, "")
             self._save_at(slot)
 
         return keep

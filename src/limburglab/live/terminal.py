@@ -42,7 +42,7 @@ _back_keys = KeyBindings()
 
 @_back_keys.add("c-b")
 def _go_back(event: Any) -> None:
-    event.app.exit(exception=GoBack())
+    event.app.exit(exception=GoBack(event.app.current_buffer.text))
 
 
 @_back_keys.add("c-c")
@@ -322,6 +322,7 @@ class TerminalPrompter:
             previous = [v for v in default if v not in known]
             extra: list[str] = []
             save(ticked + previous)
+            offered: str | None = None
             try:
                 while True:
                     offered = previous.pop(0) if previous else None
@@ -333,8 +334,8 @@ class TerminalPrompter:
                     elif offered is None:
                         return ticked + extra
                     save(ticked + extra + previous)
-            except GoBack:
-                default = ticked + extra + previous
+            except GoBack:  # the line on offer is not lost by going back
+                default = ticked + extra + ([offered] if offered else []) + previous
 
     def rank(
         self,
