@@ -116,7 +116,7 @@ class Rule:
             metadata.append(pydantic.WithJsonSchema(self.json_schema))
         if self.hidden:
             metadata.append(SkipJsonSchema())  # type: ignore[type-arg]
-        annotated = Annotated.__class_getitem__((source, *metadata))  # type: ignore[attr-defined]
+        annotated = Annotated[(source, *metadata)]  # type: ignore[valid-type]
         return handler.generate_schema(annotated)
 
 
