@@ -116,7 +116,8 @@ class Rule:
             metadata.append(pydantic.WithJsonSchema(self.json_schema))
         if self.hidden:
             metadata.append(SkipJsonSchema())  # type: ignore[type-arg]
-        annotated = Annotated[(source, *metadata)]  # type: ignore[valid-type]
+        arguments = (source, *metadata)
+        annotated = Annotated[arguments]  # type: ignore[valid-type]
         return handler.generate_schema(annotated)
 
 
