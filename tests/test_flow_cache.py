@@ -76,3 +76,22 @@ def test_a_cache_that_cannot_be_written_only_costs_speed(
     path = tmp_path / "flow.yaml"
     path.write_text(GOOD)
     assert flow.load(path).id == "test"
+
+
+def test_a_flow_cached_by_another_python_or_library_is_checked_again(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache written by Python 3.11 once hid a flow model that crashed on 3.13: the key names
+    the interpreter and the libraries installed beside pydantic."""
+    from limburglab.flow import loading
+
+    path = tmp_path / "flow.yaml"
+    path.write_text(GOOD)
+    flow.load(path)
+    assert len(list(cache.iterdir())) == 1
+    monkeypatch.setattr(sys.implementation, "cache_tag", "cpython-399")
+    flow.load(path)
+    assert len(list(cache.iterdir())) == 2
+    monkeypatch.setattr(loading, "_installed_libraries", lambda: ["pydantic-9.9.dist-info"])
+    flow.load(path)
+    assert len(list(cache.iterdir())) == 3

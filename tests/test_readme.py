@@ -22,8 +22,8 @@ def _blocks(language: str) -> list[str]:
 
 def test_quick_start_has_the_two_commands() -> None:
     shell = _blocks("sh")
-    assert "pip install . && limburglab run\n" in shell
-    assert "pip install -e '.[test]' && pytest\n" in shell
+    assert "uv run limburglab run\n" in shell
+    assert "uv run --extra test pytest\n" in shell
 
 
 def test_every_command_is_documented() -> None:

@@ -290,3 +290,28 @@ def test_an_own_template_cannot_build_something_huge(tmp_path: Path) -> None:
     with pytest.raises(ReportError) as caught:
         render.jinja(_example_report(), "md", template)
     assert "te groot" in str(caught.value)
+
+
+def test_without_typst_a_pdf_is_refused_and_every_other_format_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typst has no wheel for Windows on ARM: limburglab installs there without it."""
+    import importlib.util
+
+    from limburglab.report.formats import pdf as pdf_format
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        pdf_format.importlib.util,
+        "find_spec",
+        lambda name, *rest: None if name == "typst" else real(name, *rest),
+    )
+    runner = CliRunner()
+    refused = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path / "v.pdf")])
+    assert refused.exit_code == 1
+    assert "Een PDF kan op deze computer niet worden gemaakt" in refused.output
+    assert not (tmp_path / "v.pdf").exists()
+    for name in ("v.md", "v.html", "v.docx", "v.xlsx", "v.csv"):
+        made = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(tmp_path / name)])
+        assert made.exit_code == 0, made.output
+        assert (tmp_path / name).stat().st_size > 0

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
+import sys
 from pathlib import Path
 
 from limburglab import yamlsource
@@ -90,13 +92,26 @@ def _cache_file(sha256: str) -> Path:
 
 
 def _code_key() -> str:
-    """Changes with any module of the package, so a cached flow never outlives its checks."""
+    """Changes with any module of the package, the interpreter, and any library installed beside
+    pydantic, so a cached flow never outlives the code that checked it (a flow checked by another
+    Python or another pydantic is checked again)."""
     package = Path(__file__).parent.parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"{sys.implementation.cache_tag} {sys.version}".encode())
     for module in sorted(package.rglob("*.py")):
         digest.update(module.relative_to(package).as_posix().encode())
         digest.update(module.read_bytes())
+    digest.update(" ".join(_installed_libraries()).encode())
     return digest.hexdigest()[:16]
+
+
+def _installed_libraries() -> list[str]:
+    """The names (with versions) of the distributions in the folder pydantic is installed in,
+    read from the folder without importing pydantic."""
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations))).parent
+    return sorted(entry.name for entry in folder.glob("*.dist-info"))
 
 
 def _cached(sha256: str) -> Flow | None:

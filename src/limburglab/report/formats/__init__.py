@@ -60,6 +60,8 @@ def output_format(output: Path | None, fmt: str | None, template: Path | None) -
     chosen = fmt or from_suffix or ("md" if output is None else None)
     if chosen is None:
         raise UsageError(t("report.unknown_suffix", path=output))
+    if chosen == "pdf" and not pdf.available():
+        raise UsageError(t("report.pdf_unavailable"))
     if chosen in BINARY and output is None and sys.stdout.isatty():
         key = "report.pdf_to_terminal" if chosen == "pdf" else "report.binary_to_terminal"
         raise UsageError(t(key, format=chosen))

@@ -9,6 +9,7 @@ reaches it.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -34,6 +35,12 @@ _CHILD = "import sys; from limburglab.report.formats.pdf import _child; sys.exit
 
 def render(report: Report, template: Path | None = None) -> bytes:
     return pdf(report, template)
+
+
+def available() -> bool:
+    """Whether Typst is installed: it has no wheel for Windows on ARM or 32-bit Windows, where
+    limburglab installs without it."""
+    return importlib.util.find_spec("typst") is not None
 
 
 def options(report: Report, root: Path) -> dict[str, Any]:
