@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from limburglab import system
 from limburglab.errors import SessionBusyError
 from limburglab.messages import t
 from limburglab.session.file import timestamp
@@ -69,24 +70,6 @@ class SessionLock:
 
 def is_held(path: Path) -> bool:
     """Whether a process holds the lock of the session at `path` now (read only: a viewer
-    such as the board asks, and changes nothing). Where locks cannot be asked, whether the
-    lock file is there."""
+    such as the board asks, and changes nothing)."""
     real = path.resolve()
-    lock_path = real.parent / f".{real.name}.lock"
-    try:
-        import fcntl
-    except ImportError:  # not on this system: the file is the best sign there is
-        return lock_path.exists()
-    try:
-        fd = os.open(lock_path, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(fd)
+    return system.lock_held(real.parent / f".{real.name}.lock")
