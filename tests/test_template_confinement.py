@@ -133,3 +133,25 @@ def test_rendering_stops_after_the_time_limit(
     )
     assert not (tmp_path / f"v.{fmt}").exists()
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".v.")]
+
+
+@pytest.mark.parametrize("where", ["diep/er/in", "sjablonen", "."])
+def test_a_typst_error_names_the_users_own_file_from_any_working_directory(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Typst names files relative to the working directory, and compiles a copy in a temporary
+    folder: the message still names the template (or the file it includes) and the line."""
+    folder = home / "sjablonen"
+    (folder / "eigen.typ").write_text('#include "delen/stuk.typ"\n', "utf-8")
+    (folder / "delen").mkdir()
+    (folder / "delen" / "stuk.typ").write_text("Goed\n\n#onbekend\n", "utf-8")
+    (home / where).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(home / where)
+
+    code, output = report("--template", folder / "eigen.typ", "-o", tmp_path / "v.pdf")
+
+    assert code == 1
+    assert output == (
+        f"{folder / 'delen' / 'stuk.typ'}:3:1: fout in het sjabloon: unknown variable: onbekend. "
+        "Pas het sjabloon aan en probeer het opnieuw.\n"
+    )
