@@ -13,6 +13,8 @@ import yaml
 
 pexpect = pytest.importorskip("pexpect")
 
+pytestmark = pytest.mark.posix  # a pseudo-terminal (pexpect.spawn)
+
 LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 ENTER = "\r"
 CTRL_B = "\x02"

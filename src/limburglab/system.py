@@ -91,7 +91,7 @@ def replace_file(
     target: str | Path,
     *,
     platform: str = sys.platform,
-    replace: Callable[[str | Path, str | Path], None] = os.replace,
+    replace: Callable[[str | Path, str | Path], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     patience: float = REPLACE_PATIENCE,
@@ -99,6 +99,7 @@ def replace_file(
     """Rename `source` over `target` in one step. On Windows a file that another program holds
     open (Word, Excel, the board's browser, a sync client) cannot be replaced for a moment: try
     again for `patience` seconds, then FileInUseError."""
+    replace = replace or os.replace
     if platform != WINDOWS:
         replace(source, target)
         return
