@@ -155,3 +155,40 @@ def test_a_typst_error_names_the_users_own_file_from_any_working_directory(
         f"{folder / 'delen' / 'stuk.typ'}:3:1: fout in het sjabloon: unknown variable: onbekend. "
         "Pas het sjabloon aan en probeer het opnieuw.\n"
     )
+
+
+def test_the_time_limit_holds_on_any_thread(tmp_path: Path) -> None:
+    """No alarm signal: the limit works off the main thread too (and on Windows)."""
+    import threading
+
+    from limburglab.errors import ReportError
+
+    caught: list[BaseException] = []
+
+    def render() -> None:
+        try:
+            with confine.deadline(0.2):
+                while True:
+                    pass
+        except ReportError as exc:
+            caught.append(exc)
+
+    thread = threading.Thread(target=render)
+    start = time.monotonic()
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert time.monotonic() - start < 2
+    assert [str(e) for e in caught] == [
+        "het verslag maken duurde langer dan 0.2 seconden en is gestopt; kijk of het sjabloon "
+        "een lus heeft die te lang doorgaat"
+    ]
+
+
+def test_a_render_within_the_limit_is_never_stopped_afterwards() -> None:
+    for _ in range(50):
+        with confine.deadline(1.0):
+            pass
+    time.sleep(0.05)  # any timer left would strike here
+    with confine.deadline(0.2):
+        assert sum(range(1000)) == 499500
