@@ -326,10 +326,20 @@ def test_user_folders_on_linux_follow_xdg(
 ) -> None:
     assert system.cache_folder(platform="linux") == no_xdg / ".cache" / "limburglab"
     assert system.data_folder(platform="linux") == no_xdg / ".local" / "share" / "limburglab"
+    blank = {"XDG_CACHE_HOME": " ", "XDG_DATA_HOME": ""}  # not set, as the XDG spec says
+    assert system.cache_folder(platform="linux", environ=blank) == no_xdg / ".cache" / "limburglab"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "d"))
     assert system.cache_folder(platform="linux") == tmp_path / "c" / "limburglab"
     assert system.data_folder(platform="linux") == tmp_path / "d" / "limburglab"
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin", "win32"])
+def test_xdg_folders_are_honoured_on_every_system(platform: str, tmp_path: Path) -> None:
+    """A developer's or a test's choice (and what the tests use to keep to themselves)."""
+    environ = {"XDG_CACHE_HOME": str(tmp_path / "c"), "XDG_DATA_HOME": str(tmp_path / "d")}
+    assert system.cache_folder(platform=platform, environ=environ) == tmp_path / "c" / "limburglab"
+    assert system.data_folder(platform=platform, environ=environ) == tmp_path / "d" / "limburglab"
 
 
 def test_user_folders_on_macos(no_xdg: Path) -> None:

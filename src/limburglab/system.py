@@ -160,17 +160,23 @@ def _user_dirs(platform: str) -> Any:
     return Unix(appname="limburglab", appauthor=False)
 
 
-def cache_folder(*, platform: str = sys.platform) -> Path:
-    """Where limburglab keeps what it can make again (validated flows): `%LOCALAPPDATA%` on
-    Windows, `~/Library/Caches` on macOS, `$XDG_CACHE_HOME` (or `~/.cache`) elsewhere."""
-    return Path(_user_dirs(platform).user_cache_dir)
+def cache_folder(*, platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> Path:
+    """Where limburglab keeps what it can make again (validated flows): `$XDG_CACHE_HOME` when
+    set (on any system: a developer's or a test's choice), else `%LOCALAPPDATA%` on Windows,
+    `~/Library/Caches` on macOS, `~/.cache` elsewhere."""
+    return _xdg(environ, "XDG_CACHE_HOME") or Path(_user_dirs(platform).user_cache_dir)
 
 
-def data_folder(*, platform: str = sys.platform) -> Path:
-    """Where limburglab keeps what must last (rescue copies of sessions): `%LOCALAPPDATA%` on
-    Windows, `~/Library/Application Support` on macOS, `$XDG_DATA_HOME` (or `~/.local/share`)
-    elsewhere."""
-    return Path(_user_dirs(platform).user_data_dir)
+def data_folder(*, platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> Path:
+    """Where limburglab keeps what must last (rescue copies of sessions): `$XDG_DATA_HOME` when
+    set, else `%LOCALAPPDATA%` on Windows, `~/Library/Application Support` on macOS,
+    `~/.local/share` elsewhere."""
+    return _xdg(environ, "XDG_DATA_HOME") or Path(_user_dirs(platform).user_data_dir)
+
+
+def _xdg(environ: Mapping[str, str], name: str) -> Path | None:
+    folder = environ.get(name, "").strip()
+    return Path(folder) / "limburglab" if folder else None
 
 
 # --- the terminal -----------------------------------------------------------------------------
