@@ -650,3 +650,22 @@ def test_the_console_handler_is_registered_once_through_ctypes(
     assert add == 1
     assert callback(CTRL_C_EVENT) == 0  # not ours: Python's own handler turns it into Ctrl-C
     assert system._console_watch == [callback]
+
+
+def test_a_busy_session_names_its_owner_written_past_the_locked_byte(tmp_path: Path) -> None:
+    """Windows locks the lock file's first byte for reading too: the owner is written after it,
+    so that a second window can say who has the session open on every system."""
+    from limburglab.errors import SessionBusyError
+    from limburglab.session.lock import SessionLock
+
+    path = tmp_path / "s.yaml"
+    with SessionLock(path) as lock:
+        with lock.lock_path.open("rb") as handle:
+            handle.seek(1)
+            assert handle.read().decode("utf-8").startswith(f"pid {os.getpid()} · ")
+        with pytest.raises(SessionBusyError) as caught:
+            SessionLock(path).__enter__()
+    assert f"is al geopend in een ander venster of proces (pid {os.getpid()} · " in str(
+        caught.value
+    )
+    assert not lock.lock_path.exists()

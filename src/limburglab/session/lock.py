@@ -19,6 +19,10 @@ from limburglab.errors import SessionBusyError
 from limburglab.messages import t
 from limburglab.session.file import timestamp
 
+#: Where the owner is written in the lock file: after the first byte, which the lock covers on
+#: Windows (`msvcrt.locking`), where no other process may read or write it while it is held.
+_OWNER_AT = 1
+
 
 class SessionLock:
     """`with SessionLock(path):` — or SessionBusyError naming the process that holds it."""
@@ -44,10 +48,10 @@ class SessionLock:
         except OSError:  # a read-only folder: saving will say so; nothing to share here
             self._lock = None
             return self
-        with suppress(OSError):
-            self.lock_path.write_text(
-                f"pid {os.getpid()} · {socket.gethostname()} · {timestamp()}\n", encoding="utf-8"
-            )
+        owner = f"pid {os.getpid()} · {socket.gethostname()} · {timestamp()}\n"
+        with suppress(OSError), self.lock_path.open("r+b") as handle:
+            handle.seek(_OWNER_AT)
+            handle.write(owner.encode("utf-8"))
         return self
 
     def __exit__(
@@ -63,7 +67,9 @@ class SessionLock:
 
     def _owner(self) -> str:
         try:
-            return self.lock_path.read_text(encoding="utf-8").strip()
+            with self.lock_path.open("rb") as handle:
+                handle.seek(_OWNER_AT)
+                return handle.read(1000).decode("utf-8").strip()
         except (OSError, UnicodeDecodeError):
             return ""
 
