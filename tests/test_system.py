@@ -669,3 +669,27 @@ def test_a_busy_session_names_its_owner_written_past_the_locked_byte(tmp_path: P
         caught.value
     )
     assert not lock.lock_path.exists()
+
+
+# --- the resume command, as a session that stops says it --------------------------------------
+
+
+def test_a_stopped_session_says_how_to_resume_in_the_users_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from limburglab.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ronde 1").mkdir()
+    args = ["run", "--plain", "--group", "G", "--leader", "L", "--organisation", "O"]
+    args += ["--participants", "3", "--round", "1", "--date", "2026-11-29"]
+    result = CliRunner().invoke(app, [*args, "--session", "ronde 1/groep g.yaml"], input="")
+    assert result.exit_code == 1  # end of input after the session began
+    command = system.shell_command(["limburglab", "resume", str(Path("ronde 1", "groep g.yaml"))])
+    assert command in {
+        "limburglab resume 'ronde 1/groep g.yaml'",  # POSIX
+        'limburglab resume "ronde 1\\groep g.yaml"',  # Windows
+    }
+    assert f"  {command}\n" in result.stderr
