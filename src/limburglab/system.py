@@ -3,7 +3,7 @@
 The rest of limburglab never asks `sys.platform` or `os.name`, and never touches `fcntl`,
 `msvcrt`, `os.fchmod` or a signal that only one system has: it calls these functions. Each takes
 the platform as a parameter (`sys.platform` by default), so that every branch is tested on any
-machine. The leaders' laptops are mostly Windows, some macOS, rarely Linux (see BRIEF).
+machine. The leaders' laptops are mostly Windows, some macOS, rarely Linux.
 """
 
 from __future__ import annotations
