@@ -15,6 +15,16 @@ from limburglab import messages
 WriteFlow = Callable[..., Path]
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `posix` (a pty, SIGHUP, tmpfs) are skipped on Windows; elsewhere they run."""
+    if os.name == "posix":
+        return
+    skip = pytest.mark.skip(reason="needs a POSIX system")
+    for item in items:
+        if "posix" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def own_flow_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Validated flows are cached under XDG_CACHE_HOME: keep the tests' cache to themselves."""

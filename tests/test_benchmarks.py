@@ -40,6 +40,7 @@ ROWS = {
 
 
 @pytest.mark.slow
+@pytest.mark.posix  # the benchmarks drive the terminal through pexpect.spawn
 def test_quick_benchmark_runs_and_prints_every_figure() -> None:
     done = subprocess.run(
         [sys.executable, str(RUN), "--quick"],

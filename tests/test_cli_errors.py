@@ -104,6 +104,7 @@ def test_a_folder_named_like_a_bundled_flow_does_not_hide_it(
 # --- writing files ------------------------------------------------------------------------------
 
 
+@pytest.mark.posix  # permission bits; Windows knows only read-only
 def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0o022)
     try:
@@ -113,6 +114,7 @@ def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "verslag.md").stat().st_mode) == 0o644
 
 
+@pytest.mark.posix
 def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
     path = tmp_path / "sessie.yaml"
     path.write_text("oud")

@@ -19,8 +19,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from limburglab import flow as flows
 from limburglab import session as sessions
+
+pytestmark = pytest.mark.posix  # SIGKILL, and select() on a pipe
 
 LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 PROMPT = b"> "  # written right before each input line is read

@@ -33,6 +33,8 @@ from test_terminal_e2e import (
     Terminal,
 )
 
+pytestmark = pytest.mark.posix  # a pseudo-terminal, SIGHUP and SIGKILL, a tmpfs
+
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 TOELICHTING = "Toelichting bij „{}”"
 
@@ -257,10 +259,11 @@ def test_resume_after_kill_minus_nine_asks_the_follow_up_that_was_open(tmp_path:
 # --- 4. resume never re-asks what was just answered --------------------------------------------
 
 
-@pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("name", ["SIGHUP", "SIGTERM", "SIGKILL"])
 def test_resume_after_a_signal_asks_the_open_question_not_the_answered_one(
-    tmp_path: Path, stop: signal.Signals
+    tmp_path: Path, name: str
 ) -> None:
+    stop: signal.Signals = getattr(signal, name)
     write_flow(tmp_path, SMALL_FLOW)
     child = spawn_plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
     child.expect_exact("? Naam")
@@ -443,10 +446,11 @@ def test_a_full_disk_is_said_and_never_called_saved(small_disk: Path, tmp_path: 
 # --- 8. SIGHUP and SIGTERM keep the section's time ----------------------------------------------
 
 
-@pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM])
+@pytest.mark.parametrize("name", ["SIGHUP", "SIGTERM"])
 def test_a_closed_window_saves_says_how_to_resume_and_keeps_the_time(
-    tmp_path: Path, stop: signal.Signals
+    tmp_path: Path, name: str
 ) -> None:
+    stop: signal.Signals = getattr(signal, name)
     term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
     term.answer(DRIJFVEER, "Overleven")
     time.sleep(2.2)

@@ -19,6 +19,8 @@ from test_terminal_e2e import CTRL_B, ENTER, LIMBURGLAB, META
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
 
+pytestmark = pytest.mark.posix  # a pseudo-terminal (pexpect.spawn)
+
 WIDTHS = [60, 80, 120]
 LONG_CHOICE = (
     "Een vaste contactpersoon per organisatie die de afspraken bewaakt en voor elke bijeenkomst "

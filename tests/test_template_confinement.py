@@ -133,3 +133,62 @@ def test_rendering_stops_after_the_time_limit(
     )
     assert not (tmp_path / f"v.{fmt}").exists()
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".v.")]
+
+
+@pytest.mark.parametrize("where", ["diep/er/in", "sjablonen", "."])
+def test_a_typst_error_names_the_users_own_file_from_any_working_directory(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Typst names files relative to the working directory, and compiles a copy in a temporary
+    folder: the message still names the template (or the file it includes) and the line."""
+    folder = home / "sjablonen"
+    (folder / "eigen.typ").write_text('#include "delen/stuk.typ"\n', "utf-8")
+    (folder / "delen").mkdir()
+    (folder / "delen" / "stuk.typ").write_text("Goed\n\n#onbekend\n", "utf-8")
+    (home / where).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(home / where)
+
+    code, output = report("--template", folder / "eigen.typ", "-o", tmp_path / "v.pdf")
+
+    assert code == 1
+    assert output == (
+        f"{folder / 'delen' / 'stuk.typ'}:3:1: fout in het sjabloon: unknown variable: onbekend. "
+        "Pas het sjabloon aan en probeer het opnieuw.\n"
+    )
+
+
+def test_the_time_limit_holds_on_any_thread(tmp_path: Path) -> None:
+    """No alarm signal: the limit works off the main thread too (and on Windows)."""
+    import threading
+
+    from limburglab.errors import ReportError
+
+    caught: list[BaseException] = []
+
+    def render() -> None:
+        try:
+            with confine.deadline(0.2):
+                while True:
+                    pass
+        except ReportError as exc:
+            caught.append(exc)
+
+    thread = threading.Thread(target=render)
+    start = time.monotonic()
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert time.monotonic() - start < 2
+    assert [str(e) for e in caught] == [
+        "het verslag maken duurde langer dan 0.2 seconden en is gestopt; kijk of het sjabloon "
+        "een lus heeft die te lang doorgaat"
+    ]
+
+
+def test_a_render_within_the_limit_is_never_stopped_afterwards() -> None:
+    for _ in range(50):
+        with confine.deadline(1.0):
+            pass
+    time.sleep(0.05)  # any timer left would strike here
+    with confine.deadline(0.2):
+        assert sum(range(1000)) == 499500

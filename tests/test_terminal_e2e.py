@@ -13,6 +13,8 @@ import yaml
 
 pexpect = pytest.importorskip("pexpect")
 
+pytestmark = pytest.mark.posix  # a pseudo-terminal (pexpect.spawn)
+
 LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 ENTER = "\r"
 CTRL_B = "\x02"
@@ -34,6 +36,8 @@ EFFECT = "Welk effect van samenwerken noemt de groep?"
 THEMAS = "Welke thema’s vindt de groep belangrijk om samen op te pakken?"
 RANK = "Welk thema is het belangrijkst? Zet ze in volgorde. — plaats {}"
 FINAL = "Dit is de hele sessie. Afronden?"
+#: The keys in the status line, which a prompt draws once it has the terminal.
+STATUS_KEYS = "Ctrl-C opslaan en stoppen"
 
 
 class Terminal:
@@ -60,6 +64,18 @@ class Terminal:
     def answer(self, prompt: str, keys: str) -> None:
         """Wait for `prompt`, then type `keys`."""
         self.child.expect_exact(prompt)
+        self.child.send(keys)
+
+    def answer_in_prompt(self, prompt: str, keys: str) -> None:
+        """Wait for `prompt` and for the prompt to own the terminal, then type `keys`.
+
+        The question is printed before its prompt starts; until the prompt has put the terminal
+        in raw mode, Ctrl-C is a signal to the process instead of a key with the text typed so
+        far. The prompt draws its status line only once it has the terminal (prompt_toolkit
+        enters raw mode before its first drawing), so what is on screen says when it is ready.
+        """
+        self.child.expect_exact(prompt)
+        self.child.expect_exact(STATUS_KEYS)
         self.child.send(keys)
 
     def paragraph(self, prompt: str, text: str) -> None:
@@ -204,7 +220,7 @@ def test_going_back_and_editing_answers(tmp_path: Path) -> None:
     # Ctrl-B inside a list: the previous entry is reopened with its text.
     term.answer("punt 2; leeg = klaar", CTRL_B)
     term.answer(BASIS, "!" + ENTER)
-    term.answer("punt 2; leeg = klaar", CTRL_C)
+    term.answer_in_prompt("punt 2; leeg = klaar", CTRL_C)
     assert term.end() == 130
 
     saved = load(tmp_path / "s.yaml")
@@ -224,7 +240,7 @@ def test_ctrl_c_saves_and_resume_continues_at_the_open_question(tmp_path: Path) 
     term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
     first_section(term)
     term.answer(BASIS, "Elkaar kennen" + ENTER)
-    term.answer("punt 2; leeg = klaar", "Openstaan" + CTRL_C)  # typed, not confirmed
+    term.answer_in_prompt("punt 2; leeg = klaar", "Openstaan" + CTRL_C)  # typed, not confirmed
     term.expect("Onderbroken; alle antwoorden zijn opgeslagen. Verder gaan met:")
     term.expect("limburglab resume s.yaml")
     assert term.end() == 130
@@ -276,7 +292,7 @@ def test_dutch_characters_are_saved_intact(tmp_path: Path) -> None:
     term.answer("punt 2; leeg = klaar", ENTER)
     term.answer("punt 2; leeg = klaar", ENTER)
     term.paragraph(CONCLUSIE_DRIJFVEREN, "Samen sterker — dat zeggen ze allemaal")
-    term.answer(WHAT_NOW, CTRL_C)
+    term.answer_in_prompt(WHAT_NOW, CTRL_C)
     assert term.end() == 130
 
     text = (tmp_path / "s.yaml").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import test_report
+from limburglab import system
 from limburglab.cli import app
 from limburglab.report import gather
 from limburglab.report.tidy import similar, suggest
@@ -232,3 +233,14 @@ def test_the_readme_example_of_an_edits_file_is_valid(tmp_path: Path) -> None:
     loaded = edits.load(path, flow.load("samenwerken"))
     assert [e.kind for e in loaded.edits] == ["merge", "correct", "omit", "different", "conclusion"]
     assert loaded.conclusions()["themas"].startswith("Geconcludeerd werd door beide groepen")
+
+
+def test_the_report_command_after_tidy_is_quoted_for_the_shell(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    shutil.copytree(EXAMPLE, in_tmp / "ronde 1")
+    result = runner.invoke(app, ["tidy", "ronde 1"], input="1\n")
+    assert result.exit_code == 0, result.stderr
+    command = system.shell_command(["limburglab", "report", "ronde 1"])  # 'ronde 1' on POSIX
+    assert command in {"limburglab report 'ronde 1'", 'limburglab report "ronde 1"'}
+    assert result.stderr.endswith(f"Het verslag maken: {command}\n")

@@ -7,6 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from limburglab import system
 from limburglab.errors import WriteError
 from limburglab.messages import t
 
@@ -70,18 +71,20 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+            system.set_mode(handle.fileno(), temporary, mode)
+            system.flush_file(handle.fileno())
+        system.replace_file(temporary, path)
     except OSError as exc:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, system.FileInUseError):
+            raise WriteError(t("file.in_use", path=path)) from None
         raise WriteError(t("file.cannot_write", path=path, reason=exc.strerror or exc)) from None
     except BaseException:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    system.flush_folder(path.parent)
 
 
 def _mode_for(path: Path) -> int:
@@ -92,16 +95,3 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

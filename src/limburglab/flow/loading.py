@@ -9,12 +9,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import os
 import pickle
 import sys
 from pathlib import Path
 
-from limburglab import yamlsource
+from limburglab import system, yamlsource
 from limburglab.errors import FlowError, Problem, UsageError, WriteError
 from limburglab.files import write_atomic
 from limburglab.flow.model import Flow
@@ -87,8 +86,7 @@ def bundled_id_warning(spec: str, flow_id: str | None = None) -> str | None:
 
 def _cache_file(sha256: str) -> Path:
     """Where a validated flow is kept: by its content and the code that validated it."""
-    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home) / "limburglab" / f"flow-{_code_key()}-{sha256}.pickle"
+    return system.cache_folder() / f"flow-{_code_key()}-{sha256}.pickle"
 
 
 def _code_key() -> str:

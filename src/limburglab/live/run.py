@@ -10,10 +10,8 @@ still being typed as a draft.
 from __future__ import annotations
 
 import os
-import shlex
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -21,6 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from limburglab import system
 from limburglab.errors import (
     AnswersError,
     Interrupted,
@@ -153,13 +152,9 @@ def _resume_flow(header: Session, flow_spec: str | None) -> Flow:
     return flow
 
 
-#: Terminals that cannot move the cursor or draw a select (an editor's shell, a serial line).
-_INCAPABLE = {"", "dumb", "unknown", "emacs", "cons25"}
-
-
 def capable_terminal() -> bool:
-    """Whether TERM names a terminal that can redraw; else the plain line protocol is used."""
-    return os.environ.get("TERM", "").strip().lower() not in _INCAPABLE
+    """Whether the terminal can redraw; else the plain line protocol is used."""
+    return system.can_full_screen(os.environ)
 
 
 def _start_anew(existing: Path, prompter: Prompter) -> bool:
@@ -206,10 +201,6 @@ def _new_path(given: Path | None, meta: Meta, flow: Flow, prompter: Prompter) ->
 
 
 # --- walking ----------------------------------------------------------------------------------
-
-_STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
-)
 
 
 class LiveSession:
@@ -318,7 +309,7 @@ class LiveSession:
     def interrupts(self) -> Iterator[None]:
         """Ctrl-C, end of input, SIGHUP and SIGTERM: keep what is being typed, save, and say
         how to resume (or where the rescue copy is, when the disk refuses)."""
-        previous = _handle_signals(_on_stop_signal)
+        previous = system.handle_stop_signals(_on_stop_signal)
         try:
             yield
         except (KeyboardInterrupt, EOFError, Stop) as exc:
@@ -327,11 +318,11 @@ class LiveSession:
                 code = 1
             raise Interrupted(self._stop(getattr(exc, "buffer", ""), code), code) from None
         finally:
-            _restore_signals(previous)
+            system.restore_signals(previous)
 
     def _stop(self, buffer: str, code: int) -> str:
         """Save what there is; the message to leave with."""
-        ignore = _handle_signals(signal.SIG_IGN)
+        ignore = system.handle_stop_signals(signal.SIG_IGN)
         try:
             if self.slot is not None and buffer.strip() and not self._standing(buffer):
                 self.session.keep_draft(self.slot.loc, buffer)
@@ -339,17 +330,17 @@ class LiveSession:
             elif self.session.complete and not self.unsaved:
                 return t("run.stopped_complete", path=self.session.path)
             saved = self.save()
-            command = f"limburglab resume {shlex.quote(str(self.session.path))}"
+            command = _resume_command(self.session.path)
             if saved:
                 key = {130: "run.interrupted", 1: "run.end_of_input"}.get(code, "run.hangup")
                 return t(key, command=command)
             rescue = self.session.rescue()
             if rescue is None:
                 return t("run.lost", path=self.session.path)
-            command = f"limburglab resume {shlex.quote(str(rescue))}"
+            command = _resume_command(rescue)
             return t("run.rescued", path=self.session.path, rescue=rescue, command=command)
         finally:
-            _restore_signals(ignore)
+            system.restore_signals(ignore)
 
     def _standing(self, buffer: str) -> bool:
         """Whether the input only held what stands at the current place already (an answer
@@ -626,7 +617,7 @@ class LiveSession:
                     "run.rescued",
                     path=self.session.path,
                     rescue=rescue,
-                    command=f"limburglab resume {shlex.quote(str(rescue))}",
+                    command=_resume_command(rescue),
                 )
             )
         self.prompter.info(t("run.complete", path=self.session.path))
@@ -758,21 +749,14 @@ class LiveSession:
         return lines or [(0, t("review.nothing"))]
 
 
-def _handle_signals(handler: Any) -> dict[int, Any]:
-    """Handle SIGHUP and SIGTERM with `handler`; the handlers before (only the main thread can
-    handle signals: elsewhere, as in tests that drive a session from a thread, nothing)."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    return {number: signal.signal(number, handler) for number in _STOP_SIGNALS}
-
-
-def _restore_signals(previous: dict[int, Any]) -> None:
-    for number, handler in previous.items():
-        signal.signal(number, handler)
+def _resume_command(path: Path | None) -> str:
+    """The command that continues the session at `path`, quoted for the user's shell."""
+    return system.shell_command(["limburglab", "resume", str(path)])
 
 
 def _on_stop_signal(number: int, frame: FrameType | None) -> None:
-    """SIGHUP or SIGTERM: stop the prompt in hand with its text, as Ctrl-C does."""
+    """A stop signal (the window closed: SIGHUP, or on Windows the console closed; SIGTERM;
+    Ctrl-Break): stop the prompt in hand with its text, as Ctrl-C does."""
     stop = asking.stopping = Stop(128 + number)
     if "prompt_toolkit" in sys.modules:
         from prompt_toolkit.application import get_app_or_none

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from limburglab import system
 from limburglab.errors import UsageError
 from limburglab.flow.model import Flow, ListQuestion, entry_text
 from limburglab.messages import choose, language, t
@@ -359,7 +360,7 @@ def tidy(options: TidyOptions, *, tell: Callable[[str], None], asker: Asker | No
             for point in edit.points:
                 renamed[pair.question, normalise(point)] = edit.text
     key = "tidy.saved_one" if saved == 1 else "tidy.saved"
-    tell(t(key, count=saved, path=path, folder=options.folder))
+    tell(t(key, count=saved, path=path, folder=system.shell_command([str(options.folder)])))
     return saved
 
 

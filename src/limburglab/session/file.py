@@ -303,8 +303,9 @@ def side_path(path: Path) -> Path:
 def _rescue_folders() -> list[Path]:
     import tempfile
 
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return [Path(data_home) / "limburglab" / "rescue", Path(tempfile.gettempdir()) / "limburglab"]
+    from limburglab.system import data_folder
+
+    return [data_folder() / "rescue", Path(tempfile.gettempdir()) / "limburglab"]
 
 
 def flow_source(flow: Flow, session_path: Path) -> str:

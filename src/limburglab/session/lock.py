@@ -14,9 +14,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from limburglab import system
 from limburglab.errors import SessionBusyError
 from limburglab.messages import t
 from limburglab.session.file import timestamp
+
+#: Where the owner is written in the lock file: after the first byte, which the lock covers on
+#: Windows (`msvcrt.locking`), where no other process may read or write it while it is held.
+_OWNER_AT = 1
 
 
 class SessionLock:
@@ -43,10 +48,10 @@ class SessionLock:
         except OSError:  # a read-only folder: saving will say so; nothing to share here
             self._lock = None
             return self
-        with suppress(OSError):
-            self.lock_path.write_text(
-                f"pid {os.getpid()} · {socket.gethostname()} · {timestamp()}\n", encoding="utf-8"
-            )
+        owner = f"pid {os.getpid()} · {socket.gethostname()} · {timestamp()}\n"
+        with suppress(OSError), self.lock_path.open("r+b") as handle:
+            handle.seek(_OWNER_AT)
+            handle.write(owner.encode("utf-8"))
         return self
 
     def __exit__(
@@ -62,31 +67,15 @@ class SessionLock:
 
     def _owner(self) -> str:
         try:
-            return self.lock_path.read_text(encoding="utf-8").strip()
+            with self.lock_path.open("rb") as handle:
+                handle.seek(_OWNER_AT)
+                return handle.read(1000).decode("utf-8").strip()
         except (OSError, UnicodeDecodeError):
             return ""
 
 
 def is_held(path: Path) -> bool:
     """Whether a process holds the lock of the session at `path` now (read only: a viewer
-    such as the board asks, and changes nothing). Where locks cannot be asked, whether the
-    lock file is there."""
+    such as the board asks, and changes nothing)."""
     real = path.resolve()
-    lock_path = real.parent / f".{real.name}.lock"
-    try:
-        import fcntl
-    except ImportError:  # not on this system: the file is the best sign there is
-        return lock_path.exists()
-    try:
-        fd = os.open(lock_path, os.O_RDONLY)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(fd)
+    return system.lock_held(real.parent / f".{real.name}.lock")

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
@@ -106,23 +103,43 @@ class _Timeout(BaseException):
 
 @contextmanager
 def deadline(seconds: float | None = None) -> Iterator[None]:
-    """Stop the Python code inside after `seconds` with ReportError (on the main thread of a
-    system with alarms; elsewhere it runs unbounded)."""
+    """Stop the Python code inside after `seconds` with ReportError, on any system and from any
+    thread: a timer thread raises `_Timeout` in the rendering thread, which sees it at its next
+    step (as a signal handler would be seen; one long step in C, such as a huge string, is not
+    cut short: the sandbox refuses those before they start)."""
     limit = RENDER_SECONDS if seconds is None else seconds
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
+    rendering = threading.get_ident()
+    guard = threading.Lock()
+    state = {"done": False, "fired": False}
 
-    def stop(signum: int, frame: FrameType | None) -> Any:
-        raise _Timeout()
+    def expire() -> None:
+        with guard:
+            if not state["done"]:
+                state["fired"] = True
+                _raise_in(rendering, _Timeout)
 
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, limit)
+    timer = threading.Timer(limit, expire)
+    timer.daemon = True
+    timer.start()
     try:
-        yield
+        try:
+            yield
+        finally:
+            timer.cancel()
+            with guard:
+                state["done"] = True
+                if state["fired"]:
+                    _raise_in(rendering, None)  # not raised yet: take it back
     except _Timeout:
+        state["fired"] = True
+    if state["fired"]:
         raise ReportError(t("report.template_timeout", seconds=f"{limit:g}")) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_in(thread: int, error: type[BaseException] | None) -> None:
+    """Raise `error` in the thread with ident `thread` at its next step (None: no longer)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread), ctypes.py_object(error) if error else None
+    )

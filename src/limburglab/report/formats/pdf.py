@@ -112,14 +112,22 @@ def _place(diagnostic: str, source: Path, root: Path, shown_as: Path) -> tuple[s
     if not place:
         return str(shown_as), "1"
     named = Path(place.group(1))
-    if not named.is_absolute():
-        named = root / named if (root / named).exists() else source.parent / named
+    if not named.is_absolute():  # Typst names a file relative to the working directory
+        named = _working_directory() / named
     try:
         relative = named.resolve().relative_to(root.resolve())
         filename = str(shown_as.parent / relative)
     except ValueError:
         filename = str(named)
     return filename, f"{place.group(2)}:{place.group(3)}"
+
+
+def _working_directory() -> Path:
+    """The folder Typst names files relative to (the child runs in ours)."""
+    try:
+        return Path.cwd()
+    except OSError:  # removed while we ran: Typst could only have named files absolutely
+        return Path("/")
 
 
 def _child() -> int:
