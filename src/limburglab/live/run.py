@@ -41,7 +41,7 @@ from limburglab.flow import (
 )
 from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
-from limburglab.live.asking import Asker, GoBack, Prompter, Stop, short
+from limburglab.live.asking import Asker, GoBack, OutOfStep, Prompter, Stop, short
 from limburglab.messages import choose, t
 from limburglab.session import rules, tree, walker
 from limburglab.session.file import (
@@ -87,7 +87,7 @@ def run(
     if given and missing and not interactive:
         raise AnswersError(t("run.missing_required", paths="\n  ".join(missing)))
     complete_answers = given is not None and not missing
-    prompter = _prompter(plain)
+    prompter = _prompter(plain, strict=not interactive)
     known = {
         k: v for k, v in (given.meta.as_dict() if given else {}).items() if v not in ("", None)
     }
@@ -134,7 +134,8 @@ def resume(
         flow = _resume_flow(header, flow_spec)
         choose(lang, fallback=flow.language)
         session = load_session(session_path, flow)
-        prompter = _prompter(plain or not sys.stdin.isatty() or not capable_terminal())
+        interactive = sys.stdin.isatty()
+        prompter = _prompter(plain or not interactive or not capable_terminal(), not interactive)
         if session.flow.sha256 != flow.sha256:
             prompter.warn(t("run.flow_changed"))
             if session.orphans:
@@ -178,6 +179,8 @@ def _start_anew(existing: Path, prompter: Prompter) -> bool:
             return prompter.choose(t("run.existing", path=existing, state=state), actions) == "new"
         except GoBack:
             continue
+        except OutOfStep as exc:
+            raise metadata.early_out_of_step(exc, t("run.place_existing")) from None
         except EOFError:
             raise Interrupted(t("run.end_of_input_early"), 1) from None
         except (KeyboardInterrupt, Stop) as exc:
@@ -185,11 +188,12 @@ def _start_anew(existing: Path, prompter: Prompter) -> bool:
             raise Interrupted(t("run.interrupted_early"), code) from None
 
 
-def _prompter(plain: bool) -> Prompter:
+def _prompter(plain: bool, strict: bool) -> Prompter:
+    """The terminal prompter, or the plain one; `strict` when the input is not typed live."""
     if plain:
         from limburglab.live.plain import PlainPrompter
 
-        return PlainPrompter()
+        return PlainPrompter(strict=strict)
     from limburglab.live.terminal import TerminalPrompter
 
     return TerminalPrompter()
@@ -245,6 +249,8 @@ class LiveSession:
         self.to_recheck: dict[str, Step] = {}
         #: Locks on side files the session moved to (released when the process ends).
         self.locks: list[SessionLock] = []
+        #: What is being asked, in words: to say where input stopped or fell out of step.
+        self.place = ""
         prompter.set_status(self.status)
 
     # timing
@@ -321,15 +327,23 @@ class LiveSession:
         previous = _handle_signals(_on_stop_signal)
         try:
             yield
+        except OutOfStep as exc:
+            lead = t("run.out_of_step", line=exc.line, place=self.place, reason=exc.reason)
+            raise Interrupted(f"{lead}\n{self._stop('', 1, out_of_step=True)}", 1) from None
         except (KeyboardInterrupt, EOFError, Stop) as exc:
             code = exc.code if isinstance(exc, Stop) else 130
+            lead = ""
             if isinstance(exc, EOFError):
                 code = 1
-            raise Interrupted(self._stop(getattr(exc, "buffer", ""), code), code) from None
+                line = getattr(exc, "line", None)
+                if line is not None and self.place:
+                    lead = t("run.stopped_at", place=self.place, line=line) + "\n"
+            message = self._stop(getattr(exc, "buffer", ""), code)
+            raise Interrupted(lead + message, code) from None
         finally:
             _restore_signals(previous)
 
-    def _stop(self, buffer: str, code: int) -> str:
+    def _stop(self, buffer: str, code: int, *, out_of_step: bool = False) -> str:
         """Save what there is; the message to leave with."""
         ignore = _handle_signals(signal.SIG_IGN)
         try:
@@ -342,7 +356,7 @@ class LiveSession:
             command = f"limburglab resume {shlex.quote(str(self.session.path))}"
             if saved:
                 key = {130: "run.interrupted", 1: "run.end_of_input"}.get(code, "run.hangup")
-                return t(key, command=command)
+                return t("run.out_of_step_saved" if out_of_step else key, command=command)
             rescue = self.session.rescue()
             if rescue is None:
                 return t("run.lost", path=self.session.path)
@@ -442,6 +456,7 @@ class LiveSession:
         if self.section is None or slot.section.id != self.section.id:
             self._open(slot.section)
         self.slot = slot
+        self.place = t("run.place_question", id=slot.path)
         answers = self.session.answers
         self.prompter.frame(self.context_lines(slot.section))
         context = walker.flat(answers)
@@ -567,6 +582,7 @@ class LiveSession:
         """Show what the section captured; 'continue', 'redo' or 'back' (into the section)."""
         while True:
             self.prompter.review(self.section_lines(section))
+            self.place = t("run.place_review", title=section.title)
             try:
                 action = self.prompter.choose(
                     t("review.section_prompt", title=section.title),
@@ -587,6 +603,7 @@ class LiveSession:
                     lines.append((0, section.title))
                     lines += [(d + 1, text) for d, text in self.section_lines(section)]
             self.prompter.review(lines)
+            self.place = t("run.place_final")
             try:
                 action = self.prompter.choose(
                     t("review.final_prompt"),
@@ -667,6 +684,7 @@ class LiveSession:
             current = tree.entries(self.session.answers, list_loc)
             self.prompter.frame([(0, f"{step.question.title}:")])  # one calm list, never piles
             self.asker.show_entries(current)
+            self.place = t("run.place_list", id=step.path)
             try:
                 action = self.prompter.choose(
                     t("ask.list_action", title=step.question.title),
