@@ -952,6 +952,51 @@ def test_a_complete_session_file_works_as_answers_file(tmp_path: Path, flow_file
     assert copy["status"] == "complete"
 
 
+def test_an_answers_file_leaves_an_answer_empty_with_a_tilde(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    """`~` (or `[]`, `{}`, `''`) is an empty answer on purpose: left out of the session, and its
+    place counted as skipped, so that `resume` never asks it."""
+    from limburglab.flow import load as load_flow
+    from limburglab.session import file as sessions
+
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text(
+        textwrap.dedent(
+            """\
+            answers:
+              a:
+                naam: Buurtkamer
+                verhaal: ~
+                punten: []
+              b:
+                kleur: ''
+                themas: []
+                stippen: {}
+                cijfer: 8
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--answers", "antwoorden.yaml", "--session", "s.yaml", *META
+    )
+    assert result.returncode == 0, result.stderr
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"] == {"a": {"naam": "Buurtkamer"}, "b": {"cijfer": 8}}
+    assert saved["status"] == "complete"
+
+    given = sessions.load(answers, load_flow(str(flow_file)), answers_only=True)
+    assert given.answers == {"a": {"naam": "Buurtkamer"}, "b": {"cijfer": 8}}
+    assert given.skipped == {
+        ("a", "verhaal"),
+        ("a", "punten", 0),
+        ("b", "kleur"),
+        ("b", "themas"),
+        ("b", "stippen"),
+    }
+
+
 def test_answers_that_break_the_rules_are_all_reported(tmp_path: Path, flow_file: Path) -> None:
     broken = {
         "a": {

@@ -106,6 +106,7 @@ def run(
         session = Session.start(flow, session_meta, path)
         session.flow.source = flow_source(flow, path)
         session.answers = answers
+        session.skipped = set(given.skipped) if given else set()  # left empty on purpose
         live = LiveSession(flow, session, prompter)
         with live.interrupts():
             if complete_answers:

@@ -21,7 +21,7 @@ import yaml
 from limburglab import yamlsource
 from limburglab.errors import Problem, SessionFileError, UsageError, WriteError
 from limburglab.files import write_atomic
-from limburglab.flow.model import Flow
+from limburglab.flow.model import Flow, ListQuestion
 from limburglab.messages import t
 from limburglab.resources import data_dir
 from limburglab.session import rules as answer_rules
@@ -501,6 +501,8 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         if not isinstance(recorded, dict) or recorded.get("sha256") != flow.sha256:
             raw_answers, orphans = _prune(flow, raw_answers)
     skipped = _skipped(doc, problems)
+    if answers_only and flow is not None and isinstance(raw_answers, dict):
+        raw_answers = _without_empties(flow, raw_answers, skipped)
     draft = _draft(doc, problems)
     if flow is not None:
         problems += [
@@ -553,6 +555,52 @@ def _prune(flow: Flow, raw: dict[Any, Any]) -> tuple[dict[Any, Any], dict[Any, A
             target = kept if key in known else orphans
             target.setdefault(section_id, {})[key] = value
     return kept, orphans
+
+
+def _without_empties(flow: Flow, raw: dict[Any, Any], skipped: set[Loc]) -> dict[Any, Any]:
+    """An answers file's answers without those it leaves empty on purpose (`~`, `[]`, `{}` or
+    `''`); their places go into `skipped`, as an empty answer given live would put them (a
+    list's empty first entry for an empty list)."""
+
+    def empty(value: Any) -> bool:
+        return value is None or value in ("", [], {})
+
+    def place(question: Any, loc: Loc) -> Loc:
+        return (*loc, 0) if isinstance(question, ListQuestion) else loc
+
+    def entries(question: ListQuestion, value: list[Any], loc: Loc) -> list[Any]:
+        followups = {f.id: f for f in question.item}
+        kept = []
+        for index, entry in enumerate(value):
+            if isinstance(entry, dict):
+                entry = dict(entry)
+                for key in [k for k in entry if k in followups and empty(entry[k])]:
+                    skipped.add(place(followups[key], (*loc, index, key)))
+                    del entry[key]
+                for key, followup in followups.items():
+                    if isinstance(followup, ListQuestion) and isinstance(entry.get(key), list):
+                        entry[key] = entries(followup, entry[key], (*loc, index, key))
+            kept.append(entry)
+        return kept
+
+    result: dict[Any, Any] = {}
+    for section_id, answers in raw.items():
+        section = flow.section(str(section_id))
+        if section is None or not isinstance(answers, dict):
+            result[section_id] = answers  # reported by the rules, with its line
+            continue
+        questions = {q.id: q for q in section.questions}
+        result[section_id] = {}
+        for key, value in answers.items():
+            question = questions.get(str(key))
+            loc: Loc = (str(section_id), str(key))
+            if question is not None and empty(value):
+                skipped.add(place(question, loc))
+                continue
+            if isinstance(question, ListQuestion) and isinstance(value, list):
+                value = entries(question, value, loc)
+            result[section_id][key] = value
+    return result
 
 
 def _skipped(doc: yamlsource.Document, problems: list[Problem]) -> set[Loc]:
