@@ -856,9 +856,9 @@ def test_resume_after_the_flow_changed_keeps_the_answers_that_still_fit(
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(
-        "! Let op: de flow is veranderd sinds deze sessie begon; de antwoorden op vragen die "
-        "nog bestaan blijven bewaard.\n! Niet meer in de flow; deze antwoorden blijven in het "
-        "bestand staan maar worden niet gebruikt: a.verhaal\n"
+        "! Let op: de flow `alles` (versie 1, flow.yaml) is veranderd sinds deze sessie begon; "
+        "de antwoorden op vragen die nog bestaan blijven bewaard.\n! Niet meer in de flow; deze "
+        "antwoorden blijven in het bestand staan maar worden niet gebruikt: a.verhaal\n"
     )
     saved = load(tmp_path / "s.yaml")
     assert saved["flow"]["sha256"] == hashlib.sha256(changed.encode()).hexdigest()

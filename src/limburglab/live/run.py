@@ -43,7 +43,7 @@ from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, OutOfStep, Prompter, Stop, short
 from limburglab.messages import choose, t
-from limburglab.session import rules, tree, walker
+from limburglab.session import flowref, rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
@@ -51,9 +51,8 @@ from limburglab.session.file import (
     Session,
     another_path,
     default_path,
-    flow_source,
     free_path,
-    recorded_flow,
+    newest_side,
 )
 from limburglab.session.file import load as load_session
 from limburglab.session.lock import SessionLock
@@ -75,8 +74,10 @@ def run(
     answers_file: Path | None = None,
     plain: bool = False,
     lang: str | None = None,
+    copy_flow: bool = False,
 ) -> Path:
-    """Start a new session of a flow and walk it; returns the session file's path."""
+    """Start a new session of a flow and walk it; returns the session file's path. With
+    `copy_flow`, the flow file goes into the `flows/` folder beside the session first."""
     flow = load_flow(flow_spec or DEFAULT_FLOW)
     choose(lang, fallback=flow.language)
     interactive = sys.stdin.isatty()
@@ -97,14 +98,18 @@ def run(
         known = metadata.ask(prompter, known)
     session_meta = Meta(workshop=flow.title, **metadata.fields(known))
     path = _new_path(session_path, session_meta, flow, prompter)
-    if path.exists():
-        if not complete_answers and not _start_anew(path, prompter):
-            return resume(path, flow_spec=flow_spec or DEFAULT_FLOW, plain=plain, lang=lang)
+    existing = newest_side(path) or (path if path.exists() else None)
+    if existing is not None:
+        if not complete_answers and not _start_anew(existing, prompter):
+            return resume(existing, flow_spec=flow_spec or DEFAULT_FLOW, plain=plain, lang=lang)
         path = another_path(path)
         prompter.info(t("run.new_beside", path=path))
     with SessionLock(path):
         session = Session.start(flow, session_meta, path)
-        session.flow.source = flow_source(flow, path)
+        session.flow.source = flowref.record(flow, path)
+        if copy_flow:
+            session.flow.source, done = flowref.copy_beside(flow, path)
+            prompter.info(done)
         session.answers = answers
         session.skipped = set(given.skipped) if given else set()  # left empty on purpose
         live = LiveSession(flow, session, prompter)
@@ -138,10 +143,12 @@ def resume(
         interactive = sys.stdin.isatty()
         prompter = _prompter(plain or not interactive or not capable_terminal(), not interactive)
         if session.flow.sha256 != flow.sha256:
-            prompter.warn(t("run.flow_changed"))
+            where = {"id": flow.id, "version": flow.version, "source": flow.source}
+            prompter.warn(t("run.flow_changed", **where))
             if session.orphans:
                 prompter.warn(t("run.orphans", paths=", ".join(session.orphan_paths())))
             session.flow.sha256, session.flow.version = flow.sha256, flow.version
+        session.flow.source = flowref.record(flow, session.path or session_path)  # found here
         LiveSession(flow, session, prompter).carry_on()
     return session.path or session_path
 
@@ -149,7 +156,7 @@ def resume(
 def _resume_flow(header: Session, flow_spec: str | None) -> Flow:
     """The flow the session was run with: `--flow`, else the recorded one; never a flow with
     another id, whose questions would not be these answers' questions."""
-    flow = load_flow(flow_spec) if flow_spec else recorded_flow(header)
+    flow = load_flow(flow_spec) if flow_spec else flowref.find(header)
     if flow.id != header.flow.id:
         raise UsageError(t("run.other_flow", path=header.path, id=header.flow.id, other=flow.id))
     return flow

@@ -19,11 +19,10 @@ from typing import Any
 import yaml
 
 from limburglab import yamlsource
-from limburglab.errors import Problem, SessionFileError, UsageError, WriteError
+from limburglab.errors import Problem, SessionFileError, WriteError
 from limburglab.files import write_atomic
 from limburglab.flow.model import Flow, ListQuestion
 from limburglab.messages import t
-from limburglab.resources import data_dir
 from limburglab.session import rules as answer_rules
 from limburglab.session import tree
 from limburglab.session.tree import Answers, Loc
@@ -300,40 +299,34 @@ def side_path(path: Path) -> Path:
     return free_path(path.with_name(f"{path.stem}.{moment}{path.suffix}"))
 
 
+def newest_side(path: Path) -> Path | None:
+    """The newest side file a session at `path` moved to (see `side_path`; a side file of a
+    side file too), or None."""
+    stamp = r"\.(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)(?:-(\d+))?"
+    pattern = re.compile(rf"{re.escape(path.stem)}((?:{stamp})+){re.escape(path.suffix)}")
+    newest: tuple[tuple[str, int], int] | None = None
+    found = None
+    try:
+        names = [p.name for p in path.parent.iterdir()]
+    except OSError:
+        return None
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None:
+            continue
+        stamps = re.findall(stamp, match.group(1))
+        moment, number = stamps[-1]
+        key = ((moment, int(number or 1)), len(stamps))
+        if newest is None or key > newest:
+            newest, found = key, path.with_name(name)
+    return found
+
+
 def _rescue_folders() -> list[Path]:
     import tempfile
 
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return [Path(data_home) / "limburglab" / "rescue", Path(tempfile.gettempdir()) / "limburglab"]
-
-
-def flow_source(flow: Flow, session_path: Path) -> str:
-    """How a session names its flow: a bundled flow by name, a file by its path relative to
-    the session's folder (so that `resume` finds it from anywhere), else absolute."""
-    if not flow.source or ("/" not in flow.source and not flow.source.endswith((".yaml", ".yml"))):
-        return flow.source
-    target = Path(flow.source).resolve()
-    try:
-        return os.path.relpath(target, session_path.parent.resolve())
-    except ValueError:  # another drive
-        return str(target)
-
-
-def recorded_flow(session: Session) -> Flow:
-    """The flow a session recorded: a path relative to the session's folder (or absolute), or
-    the name of a bundled flow. A file there with another flow id is not this session's flow."""
-    from limburglab.flow.loading import load as load_flow
-
-    source = session.flow.source or session.flow.id
-    folder = session.path.resolve().parent if session.path else Path()
-    candidate = folder / source
-    if candidate.is_file():
-        flow = load_flow(candidate)
-        if flow.id == session.flow.id:
-            return flow
-    elif "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
-        return load_flow(source)
-    raise UsageError(t("session.flow_not_found", path=session.path, source=source))
 
 
 def timestamp() -> str:
