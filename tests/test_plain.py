@@ -995,6 +995,9 @@ def test_an_answers_file_leaves_an_answer_empty_with_a_tilde(
         ("b", "themas"),
         ("b", "stippen"),
     }
+    answers.write_text("answers:\n  a: {naam: x}\n  b: {kleur: ~}\n", encoding="utf-8")
+    given = sessions.load(answers, load_flow(str(flow_file)), answers_only=True)
+    assert given.answers == {"a": {"naam": "x"}}  # no empty section either
 
 
 def test_answers_that_break_the_rules_are_all_reported(tmp_path: Path, flow_file: Path) -> None:

@@ -593,6 +593,8 @@ def _without_empties(flow: Flow, raw: dict[Any, Any], skipped: set[Loc]) -> dict
             if isinstance(question, ListQuestion) and isinstance(value, list):
                 value = entries(question, value, loc)
             result[section_id][key] = value
+        if answers and not result[section_id]:
+            del result[section_id]  # every answer of the section left empty
     return result
 
 
