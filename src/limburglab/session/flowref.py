@@ -175,7 +175,11 @@ def copy_beside(flow: Flow, session_path: Path) -> tuple[str, str]:
     from limburglab.flow.loading import resolve
 
     original = Path(flow.source) if _is_path(flow.source) else resolve(flow.source)[0]
-    data = original.read_bytes()
+    try:
+        data = original.read_bytes()
+    except OSError as exc:  # gone since it was loaded
+        reason = t("file.unreadable", reason=exc.strerror or exc)
+        raise WriteError(f"{original}: {reason}; {t('flowref.copy_failed')}") from None
     folder = session_path.parent / FLOWS_FOLDER
     wanted = folder / (original.name if original.suffix in _SUFFIXES else f"{flow.id}.yaml")
     for existing in dict.fromkeys([wanted, *_yaml_files(folder)]):
