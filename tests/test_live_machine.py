@@ -143,6 +143,9 @@ class HandOver:
     def warn(self, message: str) -> None:
         pass
 
+    def refuse(self, message: str) -> None:
+        self.warn(message)
+
     # prompts
     def frame(self, lines: list[tuple[int, str]]) -> None:
         pass

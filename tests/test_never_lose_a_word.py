@@ -303,7 +303,7 @@ def test_resume_from_another_folder_finds_the_sessions_own_flow(tmp_path: Path) 
     assert load(session)["flow"]["source"] == "../flow.yaml"
 
     result = plain(other, "resume", str(session), stdin="Maastricht\n")
-    assert "de flow is veranderd" not in result.stderr
+    assert "is veranderd sinds deze sessie begon" not in result.stderr
     assert load(session)["answers"]["s"] == {"naam": "Jan", "plaats": "Maastricht"}
 
 

@@ -148,6 +148,10 @@ ANSWERS = {
     },
 }
 EVERYTHING = [*SECTION_A, *REVIEW, *SECTION_B, *REVIEW, *REVIEW]
+OUT_OF_STEP = (
+    "De invoer loopt niet gelijk met de vragen, dus limburglab is gestopt; alles vóór die regel "
+    "is opgeslagen. Verbeter de invoer en ga verder met:\n  limburglab resume s.yaml\n"
+)
 
 
 def lines(*answers: str) -> str:
@@ -190,6 +194,27 @@ def prompts(stderr: str) -> list[str]:
 
 def run_plain(tmp_path: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess[str]:
     return cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META, *extra, stdin=stdin
+    )
+
+
+def in_terminal(cwd: Path, *args: str | Path, stdin: str | bytes) -> tuple[int, str]:
+    """`limburglab ARGS` with `--plain` typed in a terminal (a pseudo-terminal): the exit code
+    and what it said (stdout and stderr, as one)."""
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", "LIMBURGLAB_LANG": "nl"}
+    child = pexpect.spawn(
+        LIMBURGLAB, [*map(str, args)], cwd=str(cwd), env=env, echo=False, timeout=30
+    )
+    child.send(stdin.encode("utf-8") if isinstance(stdin, str) else stdin)
+    child.expect(pexpect.EOF)
+    child.close()
+    said = child.before.decode("utf-8", "replace").replace("\r\n", "\n")
+    return child.exitstatus, said
+
+
+def plain_in_terminal(tmp_path: Path, stdin: str | bytes, *extra: str) -> tuple[int, str]:
+    return in_terminal(
         tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META, *extra, stdin=stdin
     )
 
@@ -308,13 +333,16 @@ def test_timing_records_the_actual_seconds_per_section(tmp_path: Path, flow_file
 
 
 def test_skipping_optional_questions_leaves_them_out(tmp_path: Path, flow_file: Path) -> None:
-    stdin = lines("Buurtkamer", "", "", "", "", "", "", "", "", "", "", "", "", "3", "", "")
+    # (Volgorde has no choices without Thema's, so it is not asked.)
+    stdin = lines("Buurtkamer", "", "", "", "", "", "", "", "", "", "", "", "3", "", "")
     result = run_plain(tmp_path, stdin)
     assert result.returncode == 0, result.stderr
     assert load(tmp_path / "s.yaml")["answers"] == {"a": {"naam": "Buurtkamer"}, "b": {"cijfer": 3}}
 
 
-def test_wrong_answers_are_said_and_asked_again(tmp_path: Path, flow_file: Path) -> None:
+def test_wrong_answers_typed_in_a_terminal_are_said_and_asked_again(
+    tmp_path: Path, flow_file: Path
+) -> None:
     stdin = lines(
         *SECTION_A,
         *REVIEW,
@@ -339,14 +367,10 @@ def test_wrong_answers_are_said_and_asked_again(tmp_path: Path, flow_file: Path)
         *REVIEW,
         *REVIEW,
     )
-    result = run_plain(tmp_path, stdin)
-    assert result.returncode == 0, result.stderr
+    code, said = plain_in_terminal(tmp_path, stdin)
+    assert code == 0, said
     assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
-    warnings = [
-        line
-        for line in result.stderr.splitlines()
-        if line.startswith("> ! ") or line.startswith("! ")
-    ]
+    warnings = [line for line in said.splitlines() if line.startswith(("> ! ", "! "))]
     assert [w.removeprefix("> ") for w in warnings] == [
         "! `Paars` is geen van de keuzes; typ een nummer uit de lijst.",
         "! `Fiets` is geen van de keuzes; typ een nummer uit de lijst.",
@@ -358,10 +382,12 @@ def test_wrong_answers_are_said_and_asked_again(tmp_path: Path, flow_file: Path)
     ]
 
 
-def test_required_questions_are_asked_again(tmp_path: Path, flow_file: Path) -> None:
-    result = run_plain(tmp_path, lines("", "Buurtkamer", *EVERYTHING[1:]))
-    assert result.returncode == 0, result.stderr
-    assert "! Deze vraag is verplicht." in result.stderr
+def test_required_questions_typed_in_a_terminal_are_asked_again(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    code, said = plain_in_terminal(tmp_path, lines("", "Buurtkamer", *EVERYTHING[1:]))
+    assert code == 0, said
+    assert "! Deze vraag is verplicht." in said
     assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
 
 
@@ -448,6 +474,188 @@ def test_an_answer_is_edited_from_the_final_review(tmp_path: Path, flow_file: Pa
     assert saved["status"] == "complete"
 
 
+# --- input that falls out of step (issue 19, item 4) -------------------------------------------
+
+
+def test_a_piped_line_that_is_no_choice_stops_the_run_where_it_is(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    """One line too few: the themes land on Vorm, where they fit no choice."""
+    stdin = lines(*SECTION_A, *REVIEW, "2", *SECTION_B[2:], *REVIEW, *REVIEW)
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 1
+    line = len(SECTION_A) + len(REVIEW) + 2
+    assert result.stderr.endswith(
+        f"> Regel {line} van de invoer past niet bij vraag b.vorm: `1, 3` is geen van de keuzes; "
+        "typ een nummer uit de lijst.\n" + OUT_OF_STEP
+    )
+    saved = load(tmp_path / "s.yaml")
+    assert saved["status"] == "in_progress"
+    assert saved["current"] == "b.vorm"
+    assert saved["answers"] == {"a": ANSWERS["a"], "b": {"kleur": "Groen"}}
+
+
+@pytest.mark.parametrize(
+    ("wrong", "at", "reason"),
+    [
+        ("7", "b.kleur", "`7` is geen van de keuzes; typ een nummer uit de lijst."),
+        ("veel", "b.aantal", "Typ een getal."),
+        ("misschien", "b.akkoord", "J of n."),
+        ("11", "b.cijfer", "Het getal mag hoogstens 10 zijn."),
+        ("", "b.cijfer", "Deze vraag is verplicht."),
+        ("4,4", "b.stippen", "Er zijn 5 stippen te verdelen; nu 8."),
+    ],
+)
+def test_a_piped_line_that_does_not_fit_is_never_asked_again(
+    tmp_path: Path, flow_file: Path, wrong: str, at: str, reason: str
+) -> None:
+    ids = ["kleur", "vorm", "themas", "other", "end", "stippen", "akkoord", "nogmaals"]
+    ids += ["aantal", "cijfer"]
+    ids.insert(5, "volgorde")
+    key = at.removeprefix("b.")
+    before = SECTION_B[: ids.index(key)]
+    stdin = lines(*SECTION_A, *REVIEW, *before, wrong, SECTION_B[len(before)], *REVIEW, *REVIEW)
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 1
+    line = len(SECTION_A) + len(REVIEW) + len(before) + 1
+    assert result.stderr.endswith(
+        f"> Regel {line} van de invoer past niet bij vraag {at}: {reason}\n" + OUT_OF_STEP
+    )
+    saved = load(tmp_path / "s.yaml")
+    assert saved["status"] == "in_progress"
+    assert saved["current"] == at
+    assert key not in saved["answers"].get("b", {})
+
+
+def test_a_blank_line_too_many_does_not_complete_the_session(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    """An extra blank line ends the list early; the next point lands on the review."""
+    stdin = lines(*SECTION_A[:4], "", *SECTION_A[4:], *REVIEW, *SECTION_B, *REVIEW, *REVIEW)
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "> Regel 6 van de invoer past niet bij het overzicht van „Eerste”: `alpha` is geen van "
+        "de keuzes; typ een nummer uit de lijst.\n" + OUT_OF_STEP
+    )
+    saved = load(tmp_path / "s.yaml")
+    assert saved["status"] == "in_progress"
+    assert "punten" not in saved["answers"]["a"]
+
+
+def test_end_of_input_at_the_final_review_never_completes(tmp_path: Path, flow_file: Path) -> None:
+    result = run_plain(tmp_path, lines(*EVERYTHING[:-1]))
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        f"> Gestopt bij het overzicht van de hele sessie, na regel {len(EVERYTHING) - 1} van de "
+        "invoer.\nEinde van de invoer; de gegeven antwoorden zijn opgeslagen. Verder gaan met:\n"
+        "  limburglab resume s.yaml\n"
+    )
+    saved = load(tmp_path / "s.yaml")
+    assert saved["status"] == "in_progress"
+    assert saved["answers"] == ANSWERS
+
+
+def test_a_piped_line_that_does_not_fit_the_metadata_stops_before_anything_is_saved(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    stdin = lines("29-11-2026", *EVERYTHING)
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META[:-2], stdin=stdin
+    )
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "> Regel 1 van de invoer past niet bij vraag meta.date: Schrijf de datum als jjjj-mm-dd, "
+        "bijvoorbeeld 2026-03-14.\nDe invoer loopt niet gelijk met de vragen, dus limburglab is "
+        "gestopt voordat de sessie begon; er is niets opgeslagen.\n"
+    )
+    assert not (tmp_path / "s.yaml").exists()
+
+
+def test_out_of_step_is_said_in_english(tmp_path: Path, flow_file: Path) -> None:
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META,
+        stdin=lines("", "Buurtkamer"), lang="en",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "> Line 1 of the input does not fit question a.naam: This question is required.\n"
+        "The input is out of step with the questions, so limburglab stopped; everything before "
+        "that line is saved. Correct the input and go on with:\n  limburglab resume s.yaml\n"
+    )
+
+
+# --- an empty answer: `-` (issue 19, item 5) ----------------------------------------------------
+
+DEFAULTS = """\
+    id: standaard
+    title: Standaard
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: naam
+            type: text
+            prompt: Naam
+            default: Buurtkamer
+          - id: kleur
+            type: select
+            prompt: Kleur
+            choices: [Rood, Groen]
+            default: Rood
+          - id: punten
+            type: list
+            prompt: Punt
+          - id: klaar
+            type: confirm
+            prompt: Klaar
+            default: true
+          - id: aantal
+            type: number
+            prompt: Aantal
+            default: 3
+"""
+
+
+def test_a_dash_is_an_empty_answer_where_an_empty_line_keeps_the_default(tmp_path: Path) -> None:
+    (tmp_path / "flow.yaml").write_text(textwrap.dedent(DEFAULTS), encoding="utf-8")
+    kept = run_plain(tmp_path, lines("", "", "", "", "", "", ""))
+    assert kept.returncode == 0, kept.stderr
+    assert load(tmp_path / "s.yaml")["answers"] == {
+        "s": {"naam": "Buurtkamer", "kleur": "Rood", "klaar": True, "aantal": 3}
+    }
+    (tmp_path / "s.yaml").unlink()
+    cleared = run_plain(tmp_path, lines("-", "-", "een", "-", "-", "-", "", ""))
+    assert cleared.returncode == 0, cleared.stderr
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"] == {"s": {"punten": ["een"]}}
+    assert saved["status"] == "complete"
+    assert (
+        "(één regel per antwoord; leeg = het antwoord tussen [haken] houden of overslaan; - = "
+        "leeg antwoord (wissen, lijst klaar); < = terug)\n"
+    ) in cleared.stderr
+
+
+def test_a_dash_clears_an_answer_given_before(tmp_path: Path, flow_file: Path) -> None:
+    stdin = lines(*SECTION_A, *REVIEW, "2", "<", "-", *SECTION_B[1:], *REVIEW, *REVIEW)
+    result = run_plain(tmp_path, stdin)
+    assert result.returncode == 0, result.stderr
+    assert "? Kleur [Groen]" in result.stderr
+    assert "kleur" not in load(tmp_path / "s.yaml")["answers"]["b"]
+
+
+def test_a_number_out_of_range_is_no_other_answer(tmp_path: Path) -> None:
+    (tmp_path / "flow.yaml").write_text(
+        textwrap.dedent(DEFAULTS).replace("default: Rood", "other: true"), encoding="utf-8"
+    )
+    result = run_plain(tmp_path, lines("", "3", "Paars"))
+    assert result.returncode == 1
+    assert "Regel 2 van de invoer past niet bij vraag s.kleur: `3` is geen van de keuzes" in (
+        result.stderr
+    )
+
+
 # --- metadata ---------------------------------------------------------------------------------
 
 
@@ -494,12 +702,13 @@ def test_only_the_metadata_not_given_as_options_is_asked(tmp_path: Path, flow_fi
     assert (tmp_path / "sessions" / "2026-11-29-alles-ronde-2-g1.yaml").exists()
 
 
-def test_a_wrong_date_is_asked_again(tmp_path: Path, flow_file: Path) -> None:
+def test_a_wrong_date_typed_in_a_terminal_is_asked_again(tmp_path: Path, flow_file: Path) -> None:
     stdin = lines("29-11-2026", "2026-11-29", *EVERYTHING)
-    result = cli(
+    code, said = in_terminal(
         tmp_path, "run", "flow.yaml", "--plain", "--session", "s.yaml", *META[:-2], stdin=stdin
     )
-    assert "! Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-03-14." in result.stderr
+    assert code == 0, said
+    assert "! Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-03-14." in said
     assert load(tmp_path / "s.yaml")["meta"]["date"] == "2026-11-29"
 
 
@@ -647,9 +856,9 @@ def test_resume_after_the_flow_changed_keeps_the_answers_that_still_fit(
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(
-        "! Let op: de flow is veranderd sinds deze sessie begon; de antwoorden op vragen die "
-        "nog bestaan blijven bewaard.\n! Niet meer in de flow; deze antwoorden blijven in het "
-        "bestand staan maar worden niet gebruikt: a.verhaal\n"
+        "! Let op: de flow `alles` (versie 1, flow.yaml) is veranderd sinds deze sessie begon; "
+        "de antwoorden op vragen die nog bestaan blijven bewaard.\n! Niet meer in de flow; deze "
+        "antwoorden blijven in het bestand staan maar worden niet gebruikt: a.verhaal\n"
     )
     saved = load(tmp_path / "s.yaml")
     assert saved["flow"]["sha256"] == hashlib.sha256(changed.encode()).hexdigest()
@@ -741,6 +950,54 @@ def test_a_complete_session_file_works_as_answers_file(tmp_path: Path, flow_file
     assert copy["answers"] == ANSWERS
     assert copy["meta"] == load(tmp_path / "s.yaml")["meta"]
     assert copy["status"] == "complete"
+
+
+def test_an_answers_file_leaves_an_answer_empty_with_a_tilde(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    """`~` (or `[]`, `{}`, `''`) is an empty answer on purpose: left out of the session, and its
+    place counted as skipped, so that `resume` never asks it."""
+    from limburglab.flow import load as load_flow
+    from limburglab.session import file as sessions
+
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text(
+        textwrap.dedent(
+            """\
+            answers:
+              a:
+                naam: Buurtkamer
+                verhaal: ~
+                punten: []
+              b:
+                kleur: ''
+                themas: []
+                stippen: {}
+                cijfer: 8
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = cli(
+        tmp_path, "run", "flow.yaml", "--answers", "antwoorden.yaml", "--session", "s.yaml", *META
+    )
+    assert result.returncode == 0, result.stderr
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"] == {"a": {"naam": "Buurtkamer"}, "b": {"cijfer": 8}}
+    assert saved["status"] == "complete"
+
+    given = sessions.load(answers, load_flow(str(flow_file)), answers_only=True)
+    assert given.answers == {"a": {"naam": "Buurtkamer"}, "b": {"cijfer": 8}}
+    assert given.skipped == {
+        ("a", "verhaal"),
+        ("a", "punten", 0),
+        ("b", "kleur"),
+        ("b", "themas"),
+        ("b", "stippen"),
+    }
+    answers.write_text("answers:\n  a: {naam: x}\n  b: {kleur: ~}\n", encoding="utf-8")
+    given = sessions.load(answers, load_flow(str(flow_file)), answers_only=True)
+    assert given.answers == {"a": {"naam": "x"}}  # no empty section either
 
 
 def test_answers_that_break_the_rules_are_all_reported(tmp_path: Path, flow_file: Path) -> None:
@@ -894,10 +1151,11 @@ def test_review_never_shows_a_raw_prompt_template(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("errors", ["surrogateescape", "strict"])
-def test_an_input_line_that_is_not_utf8_is_said_and_asked_again(
+def test_a_piped_input_line_that_is_not_utf8_stops_the_run_with_its_number(
     tmp_path: Path, flow_file: Path, errors: str
 ) -> None:
-    """However Python was told to read standard input, the line is named, nothing is lost."""
+    """However Python was told to read standard input, the line is named, nothing is lost; the
+    next line was written for the next question, so it is not taken for this one."""
     stdin = "Buurt\udcffkamer\n".encode("utf-8", "surrogateescape")
     stdin += lines(*SECTION_A[:6]).encode("utf-8")
     env = {**os.environ, "NO_COLOR": "1", "LIMBURGLAB_LANG": "nl"}
@@ -915,11 +1173,26 @@ def test_an_input_line_that_is_not_utf8_is_said_and_asked_again(
 
     stderr = result.stderr.decode("utf-8")
     assert "Traceback" not in stderr
+    assert stderr.endswith(
+        "> Regel 1 van de invoer past niet bij vraag a.naam: Deze regel is geen UTF-8-tekst "
+        "(`Buurt\\xffkamer`); zet de terminal of het invoerbestand op UTF-8 en probeer het "
+        "opnieuw.\n" + OUT_OF_STEP
+    )
+    assert result.returncode == 1
+    assert load(tmp_path / "s.yaml")["answers"] == {}
+
+
+def test_a_typed_line_that_is_not_utf8_is_said_and_asked_again(
+    tmp_path: Path, flow_file: Path
+) -> None:
+    stdin = "Buurt\udcffkamer\n".encode("utf-8", "surrogateescape")
+    stdin += lines(*SECTION_A[:6]).encode("utf-8") + b"\x04"  # Ctrl-D: the end of the input
+    code, said = plain_in_terminal(tmp_path, stdin)
     assert (
         "! regel 1 van de invoer is geen UTF-8-tekst (`Buurt\\xffkamer`) en is niet opgeslagen; "
         "zet de terminal of het invoerbestand op UTF-8 en geef het antwoord opnieuw\n"
-    ) in stderr
-    assert result.returncode == 1  # end of input, as without the wrong line
+    ) in said
+    assert code == 1  # end of input, as without the wrong line
     assert load(tmp_path / "s.yaml")["answers"]["a"] == {
         "naam": "Buurtkamer",
         "verhaal": "regel één\nregel twee",

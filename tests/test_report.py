@@ -664,8 +664,12 @@ def test_a_flow_that_cannot_be_found_asks_for_flow(
     result = runner.invoke(app, ["report", "sessions"])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"sessions/r1-groep-a.yaml: de flow `{mini}` van deze sessie is niet gevonden; geef hem "
-        "met --flow PAD-OF-NAAM\n"
+        "sessions/r1-groep-a.yaml: de flow van deze sessie is niet gevonden: `mini`, versie 1. "
+        f"Gezocht in:\n  {mini.as_posix()}\n  sessions/mini.yaml\n  sessions/flows/mini.yaml\n"
+        "  mini.yaml\n  flows/mini.yaml\n  sessions/flows/*.yaml\n  flows/*.yaml\n"
+        "  sessions/*.yaml\n  de meegeleverde flows (evaluatie, samenwerken)\n"
+        "Leg het flow-bestand naast de sessie of in een map flows/ ernaast (`limburglab run … "
+        "--copy-flow` doet dat bij de start), of geef het met --flow PAD-OF-NAAM.\n"
     )
     result = runner.invoke(app, ["report", "sessions", "--flow", "elders.yaml"])
     assert result.exit_code == 0, result.stderr

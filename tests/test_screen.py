@@ -366,4 +366,7 @@ def test_10_a_number_takes_a_decimal_comma_and_the_evaluatie_grade_too(tmp_path:
     )
     result = plain(tmp_path, "3,5", "3", flow="s.yaml")
     assert "(een heel getal van 1 tot 5)" in result.stderr
-    assert "! Typ een geheel getal." in result.stderr
+    # Piped, the line is not asked again (issue 19): the next line was for the next question.
+    assert "> Regel 1 van de invoer past niet bij vraag s.score: Typ een geheel getal.\n" in (
+        result.stderr
+    )

@@ -79,6 +79,9 @@ class ScriptedPrompter:
     def warn(self, message: str) -> None:
         self.warnings.append(message)
 
+    def refuse(self, message: str) -> None:
+        self.warn(message)
+
     # prompts
     def frame(self, lines: list[tuple[int, str]]) -> None:
         pass

@@ -375,6 +375,7 @@ def run(
     plain: PlainOption = False,
     lang: LangOption = None,
     board: BoardFlag = False,
+    copy_flow: Annotated[bool, typer.Option("--copy-flow", help="help.run.copy_flow")] = False,
 ) -> None:
     from limburglab.live.run import run as run_session
 
@@ -388,7 +389,13 @@ def run(
     }
     with _board_beside(board, new_in=session, lang=lang):
         run_session(
-            flow, session_path=session, meta=meta, answers_file=answers, plain=plain, lang=lang
+            flow,
+            session_path=session,
+            meta=meta,
+            answers_file=answers,
+            plain=plain,
+            lang=lang,
+            copy_flow=copy_flow,
         )
 
 

@@ -34,7 +34,7 @@ from limburglab.flow.model import (
 )
 from limburglab.messages import language, t
 from limburglab.session import file as session_file
-from limburglab.session import rules, tree, walker
+from limburglab.session import flowref, rules, tree, walker
 from limburglab.session.file import IN_PROGRESS, Session
 
 SUFFIXES = (".yaml", ".yml")
@@ -120,9 +120,10 @@ class Reader:
     def flow(self, session: Session) -> Flow:
         """The session's recorded flow, loaded once per board."""
         folder = session.path.parent if session.path else Path()
-        key = (session.flow.source or session.flow.id, folder)
+        ref = session.flow
+        key = (f"{ref.source}\0{ref.id}\0{ref.version}\0{ref.sha256}", folder)
         if key not in self.flows:
-            self.flows[key] = session_file.recorded_flow(session)
+            self.flows[key] = flowref.find(session)
         return self.flows[key]
 
     def against(self, reading: Reading, flow: Flow) -> Session | str:

@@ -60,6 +60,25 @@ class Stop(Exception):
         self.buffer = buffer
 
 
+class OutOfStep(Exception):
+    """A line of input that is not typed live (a pipe, a file) does not fit the question: the
+    input is out of step with the questions, and asking again would take the next line for an
+    answer it was never meant to be. `line` is its number in the input."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+class EndOfInput(EOFError):
+    """The input ended after `line` lines."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class Prompter(Protocol):
     """Shows one prompt and reads one raw answer; raises GoBack on the back key or `<`."""
 
@@ -75,6 +94,10 @@ class Prompter(Protocol):
     def info(self, message: str) -> None: ...
 
     def warn(self, message: str) -> None: ...
+
+    def refuse(self, message: str) -> None:
+        """An answer that does not fit the question: said, and the question is asked again;
+        a prompter whose input is not typed live raises OutOfStep instead."""
 
     def frame(self, lines: list[tuple[int, str]]) -> None:
         """Before a question of the walk: the section's answers so far (depth, text), as context.
@@ -201,8 +224,8 @@ class Asker:
         self.prompter = prompter
 
     def _warn(self, message: str) -> None:
-        """A wrong answer, said in one style: a sentence."""
-        self.prompter.warn(sentence(message))
+        """A wrong answer, said in one style: a sentence (see `Prompter.refuse`)."""
+        self.prompter.refuse(sentence(message))
 
     def ask(
         self,

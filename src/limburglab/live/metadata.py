@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from limburglab.errors import Interrupted, UsageError
-from limburglab.live.asking import GoBack, Prompter, Stop, sentence
+from limburglab.live.asking import GoBack, OutOfStep, Prompter, Stop, sentence
 from limburglab.messages import t
 
 ORDER = ("group", "leader", "organisation", "round", "participants", "date")
@@ -35,12 +35,21 @@ def ask(prompter: Prompter, known: dict[str, Any]) -> dict[str, Any]:
                 continue
             result[key] = value
             index += 1
+    except OutOfStep as exc:
+        place = t("run.place_question", id=f"meta.{keys[index]}")
+        raise early_out_of_step(exc, place) from None
     except EOFError:
         raise Interrupted(t("run.end_of_input_early"), 1) from None
     except (KeyboardInterrupt, Stop) as exc:
         code = exc.code if isinstance(exc, Stop) else 130
         raise Interrupted(t("run.interrupted_early"), code) from None
     return result
+
+
+def early_out_of_step(exc: OutOfStep, place: str) -> Interrupted:
+    """A line that does not fit, before the session began: nothing is saved yet."""
+    lead = t("run.out_of_step", line=exc.line, place=place, reason=exc.reason)
+    return Interrupted(f"{lead}\n{t('run.out_of_step_early')}", 1)
 
 
 class _Again(str):
@@ -64,10 +73,10 @@ def _ask_value(prompter: Prompter, key: str, default: Any, typed: str) -> Any:
     )
     value = text.strip() or None
     if key == "date" and value and not _is_date(value):
-        prompter.warn(sentence(t("meta.bad_date")))
+        prompter.refuse(sentence(t("meta.bad_date")))
         return _Again(value)
     if key == "group" and not value:
-        prompter.warn(sentence(t("answer.required")))
+        prompter.refuse(sentence(t("answer.required")))
         return _Again("")
     return value
 

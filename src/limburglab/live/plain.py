@@ -1,7 +1,11 @@
 """The plain line-based prompter: for pipes, scripts and screen readers.
 
 Prompts and messages go to stderr; one input line per answer. `<` goes back one question; an
-empty line skips an optional question or keeps the answer shown in [brackets].
+empty line skips an optional question or keeps the answer shown in [brackets]; `-` is an empty
+answer (it clears the answer shown, or ends a list without taking what is offered).
+
+Input that is not typed live (a pipe, a file: `strict`) cannot be asked again: the next line was
+written for the next question. A line that does not fit stops the run (OutOfStep) instead.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from collections.abc import Callable
 from typing import TextIO
 
 from limburglab.flow.model import Section, format_seconds
-from limburglab.live.asking import GoBack, Options, hints, sentence
+from limburglab.live.asking import EndOfInput, GoBack, Options, OutOfStep, hints, sentence
 from limburglab.messages import t
 from limburglab.text import NotUtf8, read_line
 
 BACK = "<"
+CLEAR = "-"
 _YES = {"j", "ja", "y", "yes"}
 _NO = {"n", "nee", "no"}
 
@@ -24,11 +29,16 @@ _NO = {"n", "nee", "no"}
 class PlainPrompter:
     """Asks on stderr and reads lines from stdin."""
 
-    def __init__(self, stdin: TextIO | None = None, stderr: TextIO | None = None) -> None:
+    def __init__(
+        self, stdin: TextIO | None = None, stderr: TextIO | None = None, *, strict: bool = False
+    ) -> None:
         self.stdin = stdin or sys.stdin
         self.out = stderr or sys.stderr
         #: Input lines read so far, to name a line that cannot be read.
         self.lines = 0
+        #: The input is not typed live: a line that does not fit stops the run.
+        self.strict = strict
+        self.keys_said = False
 
     # --- output -----------------------------------------------------------------------------
 
@@ -43,6 +53,9 @@ class PlainPrompter:
         timebox = f" ({format_seconds(section.timebox)})" if section.timebox else ""
         self.say()
         self.say(t("run.section", number=number, total=total, title=section.title) + timebox)
+        if not self.keys_said:
+            self.keys_said = True
+            self.say(f"({t('ask.plain_keys')})")
         if section.intro:
             self.say(section.intro.strip())
 
@@ -59,6 +72,11 @@ class PlainPrompter:
 
     def warn(self, message: str) -> None:
         self.say(f"! {message}")
+
+    def refuse(self, message: str) -> None:
+        if self.strict:
+            raise OutOfStep(self.lines, message)
+        self.warn(message)
 
     def _ask(self, prompt: str, hint: str, depth: int, default: str = "") -> str:
         indent = "  " * depth
@@ -81,9 +99,14 @@ class PlainPrompter:
                 line = read_line(self.stdin)
                 break
             except NotUtf8 as exc:
+                if self.strict:
+                    raise OutOfStep(
+                        self.lines, sentence(t("ask.not_utf8_here", text=exc.shown))
+                    ) from None
                 self.warn(t("ask.not_utf8", line=self.lines, text=exc.shown))
         if not line:
-            raise EOFError
+            self.lines -= 1
+            raise EndOfInput(self.lines)
         line = line.rstrip("\r\n")
         if line.strip() == BACK:
             raise GoBack
@@ -99,6 +122,8 @@ class PlainPrompter:
         self, prompt: str, *, default: str, hint: str, depth: int, suggestion: str = ""
     ) -> str:
         line = self._ask(prompt, hint, depth, default or suggestion)
+        if line.strip() == CLEAR:
+            return ""
         return line if line.strip() else (default or suggestion)
 
     def paragraph(
@@ -115,6 +140,8 @@ class PlainPrompter:
         )
         if not first.strip():
             return default
+        if first.strip() == CLEAR:
+            return ""
         lines = [first]
         old = default.split("\n") if default else []
         while True:
@@ -142,12 +169,14 @@ class PlainPrompter:
             line = self._read().strip()
             if not line:
                 return default
+            if line == CLEAR:
+                return None
             chosen = _match(line, options)
             if chosen is not None:
                 return chosen
-            if other:
+            if other and not line.isdigit():  # a number names a choice, never another answer
                 return line
-            self.warn(sentence(t("ask.no_such_choice", answer=line)))
+            self.refuse(sentence(t("ask.no_such_choice", answer=line)))
 
     def multiselect(
         self,
@@ -202,9 +231,9 @@ class PlainPrompter:
                 prompt, options, default, False, hints(hint, t("ask.rank_hint")), depth
             )
             if len(set(order)) != len(order):
-                self.warn(sentence(t("answer.duplicate_choice")))
+                self.refuse(sentence(t("answer.duplicate_choice")))
             elif limit is not None and len(order) > limit:
-                self.warn(sentence(t("answer.too_many", max=limit)))
+                self.refuse(sentence(t("answer.too_many", max=limit)))
             else:
                 return order
 
@@ -218,6 +247,8 @@ class PlainPrompter:
             line = self._read().strip()
             if not line:
                 return list(default)
+            if line == CLEAR:
+                return []
             chosen: list[str] = []
             unknown: list[str] = []
             for part in (p.strip() for p in line.split(",")):
@@ -228,7 +259,7 @@ class PlainPrompter:
                     else:
                         chosen.append(match)
             if unknown and not other:
-                self.warn(sentence(t("ask.no_such_choice", answer=", ".join(unknown))))
+                self.refuse(sentence(t("ask.no_such_choice", answer=", ".join(unknown))))
                 continue
             return chosen + unknown
 
@@ -250,9 +281,11 @@ class PlainPrompter:
             line = self._read().strip()
             if not line:
                 return dict(default)
+            if line == CLEAR:
+                return {}
             parts = [p.strip() or "0" for p in line.split(",")]
             if len(parts) > len(options) or not all(p.isdigit() for p in parts):
-                self.warn(sentence(t("ask.vote_format", count=len(options))))
+                self.refuse(sentence(t("ask.vote_format", count=len(options))))
                 continue
             return {
                 value: int(dots)
@@ -265,11 +298,13 @@ class PlainPrompter:
         while True:
             if not line:
                 return default
+            if line == CLEAR:
+                return None
             if line in _YES:
                 return True
             if line in _NO:
                 return False
-            self.warn(sentence(t("ask.confirm_hint")))
+            self.refuse(sentence(t("ask.confirm_hint")))
             line = self._read().strip().lower()
 
     def number(
@@ -280,10 +315,12 @@ class PlainPrompter:
         while True:
             if not line:
                 return default
+            if line == CLEAR:
+                return None
             value = parse_number(line, whole)
             if value is not None:
                 return value
-            self.warn(sentence(t("ask.whole_number" if whole else "ask.number")))
+            self.refuse(sentence(t("ask.whole_number" if whole else "ask.number")))
             line = self._read().strip()
 
     def choose(self, prompt: str, actions: Options) -> str:
@@ -297,7 +334,7 @@ class PlainPrompter:
             chosen = _match(line, actions)
             if chosen is not None:
                 return chosen
-            self.warn(sentence(t("ask.no_such_choice", answer=line)))
+            self.refuse(sentence(t("ask.no_such_choice", answer=line)))
 
 
 def _match(answer: str, options: Options) -> str | None:

@@ -40,9 +40,9 @@ from limburglab.flow import (
 )
 from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
-from limburglab.live.asking import Asker, GoBack, Prompter, Stop, short
+from limburglab.live.asking import Asker, GoBack, OutOfStep, Prompter, Stop, short
 from limburglab.messages import choose, t
-from limburglab.session import rules, tree, walker
+from limburglab.session import flowref, rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
@@ -50,9 +50,8 @@ from limburglab.session.file import (
     Session,
     another_path,
     default_path,
-    flow_source,
     free_path,
-    recorded_flow,
+    newest_side,
 )
 from limburglab.session.file import load as load_session
 from limburglab.session.lock import SessionLock
@@ -74,8 +73,10 @@ def run(
     answers_file: Path | None = None,
     plain: bool = False,
     lang: str | None = None,
+    copy_flow: bool = False,
 ) -> Path:
-    """Start a new session of a flow and walk it; returns the session file's path."""
+    """Start a new session of a flow and walk it; returns the session file's path. With
+    `copy_flow`, the flow file goes into the `flows/` folder beside the session first."""
     flow = load_flow(flow_spec or DEFAULT_FLOW)
     choose(lang, fallback=flow.language)
     interactive = sys.stdin.isatty()
@@ -86,7 +87,7 @@ def run(
     if given and missing and not interactive:
         raise AnswersError(t("run.missing_required", paths="\n  ".join(missing)))
     complete_answers = given is not None and not missing
-    prompter = _prompter(plain)
+    prompter = _prompter(plain, strict=not interactive)
     known = {
         k: v for k, v in (given.meta.as_dict() if given else {}).items() if v not in ("", None)
     }
@@ -96,15 +97,20 @@ def run(
         known = metadata.ask(prompter, known)
     session_meta = Meta(workshop=flow.title, **metadata.fields(known))
     path = _new_path(session_path, session_meta, flow, prompter)
-    if path.exists():
-        if not complete_answers and not _start_anew(path, prompter):
-            return resume(path, flow_spec=flow_spec or DEFAULT_FLOW, plain=plain, lang=lang)
+    existing = newest_side(path) or (path if path.exists() else None)
+    if existing is not None:
+        if not complete_answers and not _start_anew(existing, prompter):
+            return resume(existing, flow_spec=flow_spec or DEFAULT_FLOW, plain=plain, lang=lang)
         path = another_path(path)
         prompter.info(t("run.new_beside", path=path))
     with SessionLock(path):
         session = Session.start(flow, session_meta, path)
-        session.flow.source = flow_source(flow, path)
+        session.flow.source = flowref.record(flow, path)
+        if copy_flow:
+            session.flow.source, done = flowref.copy_beside(flow, path)
+            prompter.info(done)
         session.answers = answers
+        session.skipped = set(given.skipped) if given else set()  # left empty on purpose
         live = LiveSession(flow, session, prompter)
         with live.interrupts():
             if complete_answers:
@@ -133,12 +139,15 @@ def resume(
         flow = _resume_flow(header, flow_spec)
         choose(lang, fallback=flow.language)
         session = load_session(session_path, flow)
-        prompter = _prompter(plain or not sys.stdin.isatty() or not capable_terminal())
+        interactive = sys.stdin.isatty()
+        prompter = _prompter(plain or not interactive or not capable_terminal(), not interactive)
         if session.flow.sha256 != flow.sha256:
-            prompter.warn(t("run.flow_changed"))
+            where = {"id": flow.id, "version": flow.version, "source": flow.source}
+            prompter.warn(t("run.flow_changed", **where))
             if session.orphans:
                 prompter.warn(t("run.orphans", paths=", ".join(session.orphan_paths())))
             session.flow.sha256, session.flow.version = flow.sha256, flow.version
+        session.flow.source = flowref.record(flow, session.path or session_path)  # found here
         LiveSession(flow, session, prompter).carry_on()
     return session.path or session_path
 
@@ -146,7 +155,7 @@ def resume(
 def _resume_flow(header: Session, flow_spec: str | None) -> Flow:
     """The flow the session was run with: `--flow`, else the recorded one; never a flow with
     another id, whose questions would not be these answers' questions."""
-    flow = load_flow(flow_spec) if flow_spec else recorded_flow(header)
+    flow = load_flow(flow_spec) if flow_spec else flowref.find(header)
     if flow.id != header.flow.id:
         raise UsageError(t("run.other_flow", path=header.path, id=header.flow.id, other=flow.id))
     return flow
@@ -173,6 +182,8 @@ def _start_anew(existing: Path, prompter: Prompter) -> bool:
             return prompter.choose(t("run.existing", path=existing, state=state), actions) == "new"
         except GoBack:
             continue
+        except OutOfStep as exc:
+            raise metadata.early_out_of_step(exc, t("run.place_existing")) from None
         except EOFError:
             raise Interrupted(t("run.end_of_input_early"), 1) from None
         except (KeyboardInterrupt, Stop) as exc:
@@ -180,11 +191,12 @@ def _start_anew(existing: Path, prompter: Prompter) -> bool:
             raise Interrupted(t("run.interrupted_early"), code) from None
 
 
-def _prompter(plain: bool) -> Prompter:
+def _prompter(plain: bool, strict: bool) -> Prompter:
+    """The terminal prompter, or the plain one; `strict` when the input is not typed live."""
     if plain:
         from limburglab.live.plain import PlainPrompter
 
-        return PlainPrompter()
+        return PlainPrompter(strict=strict)
     from limburglab.live.terminal import TerminalPrompter
 
     return TerminalPrompter()
@@ -236,6 +248,8 @@ class LiveSession:
         self.to_recheck: dict[str, Step] = {}
         #: Locks on side files the session moved to (released when the process ends).
         self.locks: list[SessionLock] = []
+        #: What is being asked, in words: to say where input stopped or fell out of step.
+        self.place = ""
         prompter.set_status(self.status)
 
     # timing
@@ -312,15 +326,23 @@ class LiveSession:
         previous = system.handle_stop_signals(_on_stop_signal)
         try:
             yield
+        except OutOfStep as exc:
+            lead = t("run.out_of_step", line=exc.line, place=self.place, reason=exc.reason)
+            raise Interrupted(f"{lead}\n{self._stop('', 1, out_of_step=True)}", 1) from None
         except (KeyboardInterrupt, EOFError, Stop) as exc:
             code = exc.code if isinstance(exc, Stop) else 130
+            lead = ""
             if isinstance(exc, EOFError):
                 code = 1
-            raise Interrupted(self._stop(getattr(exc, "buffer", ""), code), code) from None
+                line = getattr(exc, "line", None)
+                if line is not None and self.place:
+                    lead = t("run.stopped_at", place=self.place, line=line) + "\n"
+            message = self._stop(getattr(exc, "buffer", ""), code)
+            raise Interrupted(lead + message, code) from None
         finally:
             system.restore_signals(previous)
 
-    def _stop(self, buffer: str, code: int) -> str:
+    def _stop(self, buffer: str, code: int, *, out_of_step: bool = False) -> str:
         """Save what there is; the message to leave with."""
         ignore = system.handle_stop_signals(signal.SIG_IGN)
         try:
@@ -333,7 +355,7 @@ class LiveSession:
             command = _resume_command(self.session.path)
             if saved:
                 key = {130: "run.interrupted", 1: "run.end_of_input"}.get(code, "run.hangup")
-                return t(key, command=command)
+                return t("run.out_of_step_saved" if out_of_step else key, command=command)
             rescue = self.session.rescue()
             if rescue is None:
                 return t("run.lost", path=self.session.path)
@@ -433,6 +455,7 @@ class LiveSession:
         if self.section is None or slot.section.id != self.section.id:
             self._open(slot.section)
         self.slot = slot
+        self.place = t("run.place_question", id=slot.path)
         answers = self.session.answers
         self.prompter.frame(self.context_lines(slot.section))
         context = walker.flat(answers)
@@ -558,6 +581,7 @@ class LiveSession:
         """Show what the section captured; 'continue', 'redo' or 'back' (into the section)."""
         while True:
             self.prompter.review(self.section_lines(section))
+            self.place = t("run.place_review", title=section.title)
             try:
                 action = self.prompter.choose(
                     t("review.section_prompt", title=section.title),
@@ -578,6 +602,7 @@ class LiveSession:
                     lines.append((0, section.title))
                     lines += [(d + 1, text) for d, text in self.section_lines(section)]
             self.prompter.review(lines)
+            self.place = t("run.place_final")
             try:
                 action = self.prompter.choose(
                     t("review.final_prompt"),
@@ -658,6 +683,7 @@ class LiveSession:
             current = tree.entries(self.session.answers, list_loc)
             self.prompter.frame([(0, f"{step.question.title}:")])  # one calm list, never piles
             self.asker.show_entries(current)
+            self.place = t("run.place_list", id=step.path)
             try:
                 action = self.prompter.choose(
                     t("ask.list_action", title=step.question.title),

@@ -140,6 +140,9 @@ class TerminalPrompter:
     def warn(self, message: str) -> None:
         self._note("bold fg:ansiyellow", f"! {message}")
 
+    def refuse(self, message: str) -> None:
+        self.warn(message)
+
     def _note(self, style: str, message: str) -> None:
         """Said at once, and again under the next redraw (which would otherwise wipe it)."""
         _print((style, _fill(message, _width())))

@@ -2,9 +2,9 @@
 
 A folder stands for the session files in it (`*.yaml`), except its event file (`event.yaml`)
 and its edits file (`bewerkingen.yaml`), which are used when no `--event` or `--edits` is
-given. All sessions must answer the same flow; it is found
-from what the sessions recorded (a bundled flow's name, or the path of the flow file), or given
-with `--flow`. Sessions are put in report order: by round, then by group.
+given. All sessions must answer the same flow; it is found from what the sessions recorded
+(see `session.flowref`), or given with `--flow`. Sessions are put in report order: by round,
+then by group.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from limburglab.messages import t
 from limburglab.report import edits as edit_files
 from limburglab.report import event as events
 from limburglab.session import file as sessions
+from limburglab.session import flowref, walker
 from limburglab.session import rules as answer_rules
-from limburglab.session import walker
-from limburglab.session.file import Session, recorded_flow
+from limburglab.session.file import Session
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -51,7 +51,7 @@ def find(paths: list[Path], flow_spec: str | None = None) -> Found:
         listed = "; ".join(f"{flow_id} ({', '.join(names)})" for flow_id, names in by_flow.items())
         raise ReportError(t("report.different_flows", flows=listed))
     first = loaded[0]
-    flow = flows.load(flow_spec) if flow_spec else recorded_flow(first)
+    flow = flows.load(flow_spec) if flow_spec else flowref.find(first)
     if flow_spec and flow.id != first.flow.id:
         raise ReportError(
             t("report.flow_mismatch", path=first.path, found=first.flow.id, flow=flow.id)
@@ -62,7 +62,11 @@ def find(paths: list[Path], flow_spec: str | None = None) -> Found:
 def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) -> list[Session]:
     """The sessions to report, checked against the flow; unfinished ones with a warning."""
     chosen = []
+    flow = found.flow
     for s in found.sessions:
+        if s.flow.sha256 and s.flow.sha256 != flow.sha256:
+            where = {"id": flow.id, "version": flow.version, "source": flow.source}
+            warn(t("report.flow_changed", path=s.path, **where))
         if answer_rules.check(found.flow, s.answers):
             # Load again against the flow: it reports every problem with its line and column,
             # or leaves out the answers to questions that a changed flow no longer has.

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
         dump,
         free_path,
         load,
-        recorded_flow,
         slug,
         timestamp,
     )
@@ -39,7 +38,6 @@ __all__ = [
     "dump",
     "free_path",
     "load",
-    "recorded_flow",
     "slug",
     "timestamp",
 ]

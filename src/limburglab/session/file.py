@@ -19,11 +19,10 @@ from typing import Any
 import yaml
 
 from limburglab import yamlsource
-from limburglab.errors import Problem, SessionFileError, UsageError, WriteError
+from limburglab.errors import Problem, SessionFileError, WriteError
 from limburglab.files import write_atomic
-from limburglab.flow.model import Flow
+from limburglab.flow.model import Flow, ListQuestion
 from limburglab.messages import t
-from limburglab.resources import data_dir
 from limburglab.session import rules as answer_rules
 from limburglab.session import tree
 from limburglab.session.tree import Answers, Loc
@@ -300,41 +299,35 @@ def side_path(path: Path) -> Path:
     return free_path(path.with_name(f"{path.stem}.{moment}{path.suffix}"))
 
 
+def newest_side(path: Path) -> Path | None:
+    """The newest side file a session at `path` moved to (see `side_path`; a side file of a
+    side file too), or None."""
+    stamp = r"\.(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)(?:-(\d+))?"
+    pattern = re.compile(rf"{re.escape(path.stem)}((?:{stamp})+){re.escape(path.suffix)}")
+    newest: tuple[tuple[str, int], int] | None = None
+    found = None
+    try:
+        names = [p.name for p in path.parent.iterdir()]
+    except OSError:
+        return None
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None:
+            continue
+        stamps = re.findall(stamp, match.group(1))
+        moment, number = stamps[-1]
+        key = ((moment, int(number or 1)), len(stamps))
+        if newest is None or key > newest:
+            newest, found = key, path.with_name(name)
+    return found
+
+
 def _rescue_folders() -> list[Path]:
     import tempfile
 
     from limburglab.system import data_folder
 
     return [data_folder() / "rescue", Path(tempfile.gettempdir()) / "limburglab"]
-
-
-def flow_source(flow: Flow, session_path: Path) -> str:
-    """How a session names its flow: a bundled flow by name, a file by its path relative to
-    the session's folder (so that `resume` finds it from anywhere), else absolute."""
-    if not flow.source or ("/" not in flow.source and not flow.source.endswith((".yaml", ".yml"))):
-        return flow.source
-    target = Path(flow.source).resolve()
-    try:
-        return os.path.relpath(target, session_path.parent.resolve())
-    except ValueError:  # another drive
-        return str(target)
-
-
-def recorded_flow(session: Session) -> Flow:
-    """The flow a session recorded: a path relative to the session's folder (or absolute), or
-    the name of a bundled flow. A file there with another flow id is not this session's flow."""
-    from limburglab.flow.loading import load as load_flow
-
-    source = session.flow.source or session.flow.id
-    folder = session.path.resolve().parent if session.path else Path()
-    candidate = folder / source
-    if candidate.is_file():
-        flow = load_flow(candidate)
-        if flow.id == session.flow.id:
-            return flow
-    elif "/" not in source and (data_dir("workshops") / f"{source}.yaml").is_file():
-        return load_flow(source)
-    raise UsageError(t("session.flow_not_found", path=session.path, source=source))
 
 
 def timestamp() -> str:
@@ -502,6 +495,8 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         if not isinstance(recorded, dict) or recorded.get("sha256") != flow.sha256:
             raw_answers, orphans = _prune(flow, raw_answers)
     skipped = _skipped(doc, problems)
+    if answers_only and flow is not None and isinstance(raw_answers, dict):
+        raw_answers = _without_empties(flow, raw_answers, skipped)
     draft = _draft(doc, problems)
     if flow is not None:
         problems += [
@@ -554,6 +549,54 @@ def _prune(flow: Flow, raw: dict[Any, Any]) -> tuple[dict[Any, Any], dict[Any, A
             target = kept if key in known else orphans
             target.setdefault(section_id, {})[key] = value
     return kept, orphans
+
+
+def _without_empties(flow: Flow, raw: dict[Any, Any], skipped: set[Loc]) -> dict[Any, Any]:
+    """An answers file's answers without those it leaves empty on purpose (`~`, `[]`, `{}` or
+    `''`); their places go into `skipped`, as an empty answer given live would put them (a
+    list's empty first entry for an empty list)."""
+
+    def empty(value: Any) -> bool:
+        return value is None or value in ("", [], {})
+
+    def place(question: Any, loc: Loc) -> Loc:
+        return (*loc, 0) if isinstance(question, ListQuestion) else loc
+
+    def entries(question: ListQuestion, value: list[Any], loc: Loc) -> list[Any]:
+        followups = {f.id: f for f in question.item}
+        kept = []
+        for index, entry in enumerate(value):
+            if isinstance(entry, dict):
+                entry = dict(entry)
+                for key in [k for k in entry if k in followups and empty(entry[k])]:
+                    skipped.add(place(followups[key], (*loc, index, key)))
+                    del entry[key]
+                for key, followup in followups.items():
+                    if isinstance(followup, ListQuestion) and isinstance(entry.get(key), list):
+                        entry[key] = entries(followup, entry[key], (*loc, index, key))
+            kept.append(entry)
+        return kept
+
+    result: dict[Any, Any] = {}
+    for section_id, answers in raw.items():
+        section = flow.section(str(section_id))
+        if section is None or not isinstance(answers, dict):
+            result[section_id] = answers  # reported by the rules, with its line
+            continue
+        questions = {q.id: q for q in section.questions}
+        result[section_id] = {}
+        for key, value in answers.items():
+            question = questions.get(str(key))
+            loc: Loc = (str(section_id), str(key))
+            if question is not None and empty(value):
+                skipped.add(place(question, loc))
+                continue
+            if isinstance(question, ListQuestion) and isinstance(value, list):
+                value = entries(question, value, loc)
+            result[section_id][key] = value
+        if answers and not result[section_id]:
+            del result[section_id]  # every answer of the section left empty
+    return result
 
 
 def _skipped(doc: yamlsource.Document, problems: list[Problem]) -> set[Loc]:
