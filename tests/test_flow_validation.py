@@ -273,7 +273,9 @@ def test_an_alias_bomb_is_refused_quickly(runner: CliRunner, write_flow: WriteFl
     result = validate(runner, path)
     elapsed = time.monotonic() - start
 
-    assert elapsed < 1.0
+    # Expanded, the bomb is 3.4 billion strings: hours and all the memory. The bound only tells
+    # "refused before expanding" from "expanded"; how fast belongs in benchmarks/run.py.
+    assert elapsed < 30
     assert result.exit_code == 1
     # Where the expansion stops depends on the node limit; any place in the file will do.
     (line,) = result.stdout.splitlines()

@@ -33,10 +33,12 @@ def test_installed_package_runs_from_another_directory(tmp_path: Path) -> None:
     for name in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"):
         env.pop(name, None)
     venv = tmp_path / "venv"
-    bin_dir = venv / "bin"
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
 
-    run([sys.executable, "-m", "venv", venv], cwd=tmp_path, env=env)
-    run([bin_dir / "python", "-m", "pip", "install", "--quiet", REPO], cwd=tmp_path, env=env)
+    # uv (a test extra, as in the README) builds the wheel and installs it in a fresh venv.
+    uv = [sys.executable, "-m", "uv"]
+    run([*uv, "venv", "--quiet", "--python", sys.executable, venv], cwd=tmp_path, env=env)
+    run([*uv, "pip", "install", "--quiet", "--python", bin_dir / "python", REPO], cwd=tmp_path, env=env)
 
     # The installed copy, with its own bundled workshops, is what runs: not the source tree.
     where = run(
