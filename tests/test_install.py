@@ -38,7 +38,11 @@ def test_installed_package_runs_from_another_directory(tmp_path: Path) -> None:
     # uv (a test extra, as in the README) builds the wheel and installs it in a fresh venv.
     uv = [sys.executable, "-m", "uv"]
     run([*uv, "venv", "--quiet", "--python", sys.executable, venv], cwd=tmp_path, env=env)
-    run([*uv, "pip", "install", "--quiet", "--python", bin_dir / "python", REPO], cwd=tmp_path, env=env)
+    run(
+        [*uv, "pip", "install", "--quiet", "--python", bin_dir / "python", REPO],
+        cwd=tmp_path,
+        env=env,
+    )
 
     # The installed copy, with its own bundled workshops, is what runs: not the source tree.
     where = run(
