@@ -180,10 +180,21 @@ def test_answers_from_a_file_are_kept_as_written_into_session_and_report(
         "hoofdstuk": "1.10",
         "kamer": "0123",
         "antwoord": "no",
-        "aantal": "010",
+        # A number keeps its form only where YAML 1.1 reads the same number: `010` is 8 there.
+        "aantal": "10",
     }
     assert answers["aantal"] == 10
     assert answers["data"] == ["2024-10-10"]
+    # A secretary's YAML 1.1 reader (PyYAML) reads the same answers.
+    older = yaml.safe_load((tmp_path / "s.yaml").read_text("utf-8"))["answers"]["a"]
+    assert older == {
+        "begintijd": "14:30",
+        "hoofdstuk": "1.10",
+        "kamer": "0123",
+        "antwoord": "no",
+        "data": ["2024-10-10"],
+        "aantal": 10,
+    }
 
     resumed = run(tmp_path, "resume", "s.yaml", "--plain")
     assert "Traceback" not in resumed.stderr

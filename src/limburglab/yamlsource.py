@@ -197,6 +197,18 @@ def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -
     return doc
 
 
+def read(text: str) -> Any:
+    """The data of a YAML text under the core schema, as `parse` builds it but without its
+    checks and positions: to read back what the tool itself wrote. Raises yaml.YAMLError, or
+    ValueError for a value that the schema refuses."""
+    node = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
+    builder = _Builder(Document(Path(), None))
+    data = builder.build(node, ())
+    if builder.problems:
+        raise ValueError(builder.problems[0].message)
+    return data
+
+
 class _TooBig(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
         self.mark = mark
