@@ -285,7 +285,8 @@ def _keep(value: Any, piece: str) -> tuple[Any, Any, str]:
 
 
 def _indented(text: str) -> str:
-    """A piece of YAML written at column 0, moved to column 4."""
+    """A piece of YAML written at column 0, moved to column 4 (without an end marker)."""
+    text = _without_end(text)
     return "".join(line if line == "\n" else "    " + line for line in text.splitlines(True))
 
 
@@ -298,7 +299,7 @@ def session_text(data: dict[str, Any], kept: Pieces | None = None) -> str:
     answers = data.pop("answers")
     previous = kept or Pieces()
     fresh = Pieces()
-    head = dump(data) if data else ""
+    head = _head(data) if data else ""
     if not answers:
         return head + "answers: {}\n"
     parts = [head, "answers:\n"]
@@ -326,42 +327,59 @@ def session_text(data: dict[str, Any], kept: Pieces | None = None) -> str:
     return "".join(parts)
 
 
+def _head(data: dict[str, Any]) -> str:
+    """Everything but the answers, proven with the `answers:` line that follows it."""
+    return _proven(
+        {**data, "answers": {}},
+        lambda form: _without_end(form(data, 100)),
+        after="answers: {}\n",
+    )
+
+
 def _answer_piece(question_id: Any, value: Any) -> str:
-    return _proven_in_place(
-        {question_id: value}, lambda form: _indented(form({question_id: value}, 96)), "a:\n  b:\n"
+    """One answer (not a list), under its section; proven with another answer after it."""
+    return _proven(
+        {"a": {"b": {question_id: value, "zz": "x"}}},
+        lambda form: _indented(form({question_id: value}, 96)),
+        before="a:\n  b:\n",
+        after="    zz: x\n",
     )
 
 
 def _entry_piece(entry: Any) -> str:
-    return _proven_in_place(
-        {"q": [entry]}, lambda form: _indented(form([entry], 96)), "a:\n  b:\n    q:\n"
+    """One list entry, under its question; proven with another entry after it."""
+    return _proven(
+        {"a": {"b": {"q": [entry, "x"]}}},
+        lambda form: _indented(form([entry], 96)),
+        before="a:\n  b:\n    q:\n",
+        after="    - x\n",
     )
 
 
-def _proven_in_place(
-    expected: dict[Any, Any], make: Callable[[Callable[[Any, int], str]], str], before: str
-) -> str:
-    """A piece proven in the place it stands: under `answers:` and a section (written here as
-    `a:` and `b:`), it must read as `expected`."""
-    return _proven(expected, make, before, {"a": {"b": expected}})
-
-
 def _proven(
-    value: Any,
+    expected: Any,
     make: Callable[[Callable[[Any, int], str]], str],
     before: str = "",
-    wrapped: Any = None,
+    after: str = "",
 ) -> str:
-    """The first form of `value` that reads back as `value` (`wrapped`, after the text
-    `before`, when it is a piece of a file); Unfaithful when no form does."""
+    """The first form made by `make` that reads back as `expected` where it stands: after
+    `before` and followed by `after` (a piece of the file, with what may surround it there).
+    Unfaithful when no form does."""
     for form in _FORMS:
         try:
             piece = make(form)
         except (yaml.YAMLError, UnicodeError):
             continue
-        if _reads_back(before + piece, value if wrapped is None else wrapped):
+        if _reads_back(before + piece + after, expected):
             return piece
-    raise Unfaithful(_unfaithful_reason(value))
+    raise Unfaithful(_unfaithful_reason(expected))
+
+
+def _without_end(text: str) -> str:
+    """A piece without the end-of-document marker (`...` on a line of its own at its end) that
+    the emitter adds after a text kept with its final line breaks: only the whole file may end
+    there. (Not the `...` at the end of a text: `- Enzovoort...`.)"""
+    return text[: -len("...\n")] if text == "...\n" or text.endswith("\n...\n") else text
 
 
 def _key(key: Any) -> str:
