@@ -245,6 +245,9 @@ class LiveSession:
         self.to_recheck: dict[str, Step] = {}
         #: Locks on side files the session moved to (released when the process ends).
         self.locks: list[SessionLock] = []
+        #: The session file as it was when this began (None when there was none), to tell
+        #: whether anything was changed in it.
+        self.opened = session.content_on_disk()
         prompter.set_status(self.status)
 
     # timing
@@ -337,7 +340,9 @@ class LiveSession:
                 self.session.keep_draft(self.slot.loc, buffer)
                 self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
             elif self.session.complete and not self.unsaved:
-                return t("run.stopped_complete", path=self.session.path)
+                unchanged = self.session.content_on_disk() == self.opened
+                key = "run.stopped_complete" if unchanged else "run.stopped_complete_changed"
+                return t(key, path=self.session.path)
             saved = self.save()
             command = f"limburglab resume {shlex.quote(str(self.session.path))}"
             if saved:

@@ -18,7 +18,7 @@ from typing import Any
 
 from limburglab import yamlsource
 from limburglab.errors import Problem, SessionFileError, UsageError, WriteError
-from limburglab.files import write_atomic
+from limburglab.files import write_atomic, write_in_place
 from limburglab.flow.model import Flow, ListQuestion, ParagraphQuestion, TextQuestion
 from limburglab.messages import t
 from limburglab.resources import data_dir
@@ -209,7 +209,14 @@ class Session:
 
         A file changed on disk since it was last read or written here (a hand edit, a second
         copy of the tool) is never overwritten: the session goes to a side file beside it, whose
-        path is returned (and kept for the next saves). Raises WriteError when the disk refuses.
+        path is returned (and kept for the next saves).
+
+        The text is proven to read back as the session before it replaces the file (see
+        `yamltext`), and the file is read back after: a save that returns is on disk, which is
+        what the messages that say "opgeslagen" rely on. A file with more than one name (a hard
+        link) is written in place, so that every name keeps showing the session (see
+        `files.write_in_place`). Raises WriteError when the text cannot be proven, when the disk
+        refuses, or when the file does not hold what was written; the old file is kept then.
         """
         target = path or self.path
         assert target is not None, "a session needs a path before it can be saved"
@@ -220,10 +227,35 @@ class Session:
             data = self._yaml().encode("utf-8")
         except Unfaithful as exc:
             raise WriteError(t("file.cannot_write", path=target, reason=exc)) from None
-        write_atomic(target, data)
+        if _links(target) > 1:
+            write_in_place(target, data)
+        else:
+            write_atomic(target, data)
+        try:
+            on_disk = target.read_bytes()
+        except OSError as exc:
+            on_disk, reason = b"", exc.strerror or str(exc)
+        else:
+            reason = t("session.not_as_written")
+        if on_disk != data:
+            raise WriteError(t("file.cannot_write", path=target, reason=reason))
         self.path = target
         self.stamp, self.digest = _stamp(target), hashlib.sha256(data).digest()
         return target
+
+    def content_on_disk(self) -> dict[str, Any] | None:
+        """What the session file holds now, read back (None when there is none or it cannot
+        be read), without the moment it was saved, the cursor and the clock: to compare the
+        file before and after, for a message that says what happened to it."""
+        if self.path is None:
+            return None
+        try:
+            data = yamlsource.load(self.path, SessionFileError).data
+        except SessionFileError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        return {k: v for k, v in data.items() if k not in ("updated_at", "current", "timing")}
 
     def _as_left(self, path: Path) -> bool:
         """Whether the file is as this session last read or wrote it: the same size, time and
@@ -259,6 +291,14 @@ class Session:
                 continue
             return target
         return None
+
+
+def _links(path: Path) -> int:
+    """How many names the file at `path` has (0 when there is none)."""
+    try:
+        return path.stat().st_nlink
+    except OSError:
+        return 0
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

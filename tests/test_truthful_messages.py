@@ -1,0 +1,165 @@
+"""A message about data is derived from the data (issue 19, item 2): what `run` and `resume` say
+happened to the session file is checked here against the file itself; and a hard-linked session
+keeps its link (item 4)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from limburglab import flow as flows
+from limburglab.errors import WriteError
+from limburglab.session import file as sessions
+
+LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
+META = ["--group", "G", "--leader", "L", "--date", "2026-01-01", "--organisation", "Org"]
+META += ["--round", "1", "--participants", "6"]
+#: evaluatie: cijfer, goed (list), [beter], acties (list), volgende_datum; then the review.
+FINISHED = "7\nGoed punt\n" + "\n" * 8
+
+
+def limburglab(cwd: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LIMBURGLAB_LANG": "nl", "NO_COLOR": "1"}
+    return subprocess.run(
+        [LIMBURGLAB, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def said(done: subprocess.CompletedProcess[str]) -> str:
+    return done.stdout + done.stderr
+
+
+def answers(path: Path) -> dict[str, object]:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture
+def finished(tmp_path: Path) -> Path:
+    done = limburglab(
+        tmp_path, "run", "evaluatie", "--plain", "--session", "s.yaml", *META, stdin=FINISHED
+    )
+    assert done.returncode == 0, done.stderr
+    path = tmp_path / "s.yaml"
+    # "afgerond en opgeslagen": the file says complete and holds the answers.
+    assert "Sessie afgerond en opgeslagen in s.yaml" in said(done)
+    assert answers(path)["status"] == "complete"
+    assert answers(path)["answers"] == {"terugblik": {"cijfer": 7, "goed": ["Goed punt"]}}
+    return path
+
+
+def test_an_edit_of_a_finished_session_is_said_to_be_saved(finished: Path) -> None:
+    before = answers(finished)
+    # Change one answer (the 5th: Volgende bijeenkomst), confirm, then stop at the review.
+    done = limburglab(finished.parent, "resume", "s.yaml", "--plain", stdin="2\n5\n2026-02-02\n")
+    after = answers(finished)
+
+    assert after["answers"] != before["answers"]
+    assert after["answers"]["vervolg"] == {"volgende_datum": "2026-02-02"}  # type: ignore[index]
+    assert "is niet veranderd" not in said(done)
+    assert "de wijzigingen in de afgeronde sessie zijn opgeslagen in s.yaml" in said(done)
+
+
+def test_a_finished_session_looked_at_is_said_to_be_unchanged(finished: Path) -> None:
+    before = finished.read_bytes()
+    done = limburglab(finished.parent, "resume", "s.yaml", "--plain", stdin="2\n\n")
+
+    assert "de afgeronde sessie in s.yaml is niet veranderd" in said(done)
+    assert finished.read_bytes() == before
+
+
+def test_an_edit_back_to_the_same_text_is_said_to_be_unchanged(finished: Path) -> None:
+    """What counts is the file, not the path through the code: an answer changed and changed
+    back (here: the same number typed again) leaves the answers as they were."""
+    before = answers(finished)
+    done = limburglab(finished.parent, "resume", "s.yaml", "--plain", stdin="2\n1\n7\n")
+
+    assert answers(finished)["answers"] == before["answers"]
+    assert "is niet veranderd" in said(done)
+
+
+def test_stopping_says_saved_only_with_every_answer_in_the_file(tmp_path: Path) -> None:
+    done = limburglab(
+        tmp_path, "run", "evaluatie", "--plain", "--session", "s.yaml", *META, stdin="7\nEén...\n"
+    )
+    assert done.returncode == 1
+    assert "de gegeven antwoorden zijn opgeslagen" in said(done)
+    assert answers(tmp_path / "s.yaml")["answers"] == {
+        "terugblik": {"cijfer": 7, "goed": ["Eén..."]}
+    }
+
+
+def test_a_save_that_fails_says_so_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from limburglab.session import yamltext
+
+    flow = flows.load("evaluatie")
+    path = tmp_path / "s.yaml"
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), path)
+    session.put("terugblik", "cijfer", 7)
+    session.save()
+    before = path.read_bytes()
+    session.put("terugblik", "goed", ["nieuw"])
+
+    monkeypatch.setattr(yamltext, "_FORMS", (lambda data, width: "kapot: [\n",))
+    with pytest.raises(WriteError, match="niet vervangen"):
+        session.save()
+    assert path.read_bytes() == before
+    rescue = session.rescue()
+    assert rescue is not None
+    assert yaml.safe_load(rescue.read_text("utf-8"))["answers"]["terugblik"]["goed"] == ["nieuw"]
+
+
+def test_a_hard_linked_session_keeps_its_link(tmp_path: Path) -> None:
+    """A session file with a second name (a hard link, as some backup and sync set-ups make)
+    is written in place: both names show every save, nothing is left beside it."""
+    flow = flows.load("evaluatie")
+    path = tmp_path / "s.yaml"
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), path)
+    session.put("terugblik", "cijfer", 7)
+    session.save()
+    other = tmp_path / "kopie.yaml"
+    os.link(path, other)
+    inode = path.stat().st_ino
+
+    session.put("terugblik", "goed", ["via beide namen", "Enzovoort..."])
+    session.save()
+
+    assert path.stat().st_ino == inode and path.stat().st_nlink == 2
+    assert other.read_bytes() == path.read_bytes()
+    assert answers(other)["answers"]["terugblik"]["goed"] == ["via beide namen", "Enzovoort..."]  # type: ignore[index]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kopie.yaml", "s.yaml"]
+    assert sessions.load(other, flow).answers == session.answers
+
+
+def test_a_hard_linked_session_that_cannot_be_proven_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from limburglab.session import yamltext
+
+    flow = flows.load("evaluatie")
+    path = tmp_path / "s.yaml"
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), path)
+    session.save()
+    os.link(path, tmp_path / "kopie.yaml")
+    before = path.read_bytes()
+    session.put("terugblik", "cijfer", 8)
+    monkeypatch.setattr(yamltext, "_FORMS", (lambda data, width: "kapot: [\n",))
+    with pytest.raises(WriteError):
+        session.save()
+    assert path.read_bytes() == before == (tmp_path / "kopie.yaml").read_bytes()
