@@ -4,7 +4,6 @@ located message, never a traceback."""
 
 from __future__ import annotations
 
-import math
 import subprocess
 import sys
 import textwrap
@@ -77,9 +76,13 @@ def test_a_number_keeps_the_form_it_was_written_in_as_its_text(written: str) -> 
     assert again == parsed and str(again) == written
 
 
-def test_infinity_and_nan() -> None:
-    data = parse("a: .inf\nb: -.Inf\nc: .NaN\n")
-    assert data["a"] == math.inf and data["b"] == -math.inf and math.isnan(data["c"])
+def test_infinity_and_nan_are_read_as_numbers_and_refused_with_their_place() -> None:
+    """Issue 19: the core schema reads `.inf` and `.nan` as numbers, and no file limburglab
+    reads may hold one (a report, the board and a spreadsheet cannot show them)."""
+    with pytest.raises(ProblemsError) as refused:
+        parse("a: .inf\nb: -.Inf\nc: .NaN\nd: 1e999\n")
+    assert [(p.line, p.column) for p in refused.value.problems] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert all("geen eindig getal" in p.message for p in refused.value.problems)
 
 
 def test_merge_keys_still_copy_a_mapping() -> None:

@@ -30,6 +30,10 @@ Loc = tuple[int | str, ...]
 #: More nodes repeated through aliases than this means they multiply the document ("billion
 #: laughs"). The size of a document without aliases is limited by the size of its file.
 MAX_NODES = 200_000
+#: How deeply mappings and lists may nest. No flow, session or edits file comes near it (a
+#: session's deepest answer is a few levels down); deeper would exhaust Python's stack in the
+#: code that reads them.
+MAX_DEPTH = 100
 
 _TAG = "tag:yaml.org,2002:"
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -189,6 +193,9 @@ def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -
         raise error([Problem(path, line, column, _syntax(reason))]) from None
     except yaml.YAMLError as exc:
         raise error([Problem(path, 1, 1, _syntax(str(exc)))]) from None
+    except RecursionError:  # pragma: no cover - only PyYAML's own composer recurses
+        line, column = _too_deep_at(text)
+        raise error([Problem(path, line, column, t("yaml.too_deep", depth=MAX_DEPTH))]) from None
     doc = Document(path, None, sha256=sha256)
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
@@ -209,9 +216,27 @@ def read(text: str) -> Any:
     return data
 
 
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where mappings and lists first nest deeper than MAX_DEPTH (read as events, which
+    needs no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):  # type: ignore[arg-type]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH and event.start_mark is not None:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return 1, 1
+
+
 class _TooBig(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
         self.mark = mark
+
+
+class _TooDeep(_TooBig):
+    """Mappings and lists nested deeper than MAX_DEPTH."""
 
 
 class _BadValue(Exception):
@@ -261,6 +286,8 @@ def scalar(node: yaml.ScalarNode) -> Any:
             if lowered.endswith(".inf")
             else float(text)
         )
+        if not math.isfinite(value):
+            raise _BadValue(node, t("yaml.not_finite", value=_clip(text)))
         if str(value) == text:
             return value
         written_float = WrittenFloat(value)
@@ -288,6 +315,17 @@ class _Builder:
             return None
         try:
             return self._node(node, loc)
+        except _TooDeep as exc:
+            mark = exc.mark
+            self.problems.append(
+                Problem(
+                    self.doc.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    t("yaml.too_deep", depth=MAX_DEPTH),
+                )
+            )
+            return None
         except _TooBig as exc:
             mark = exc.mark
             self.problems.append(
@@ -299,16 +337,18 @@ class _Builder:
         mark = node.start_mark
         self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, message))
 
-    def _key(self, node: yaml.Node) -> Any:
+    def _key(self, node: yaml.Node, depth: int) -> Any:
         if isinstance(node, yaml.ScalarNode):
             try:
                 return scalar(node)
             except _BadValue as exc:
                 self._bad(exc.node, exc.message)
                 return node.value
-        return str(self._node(node, ("\0key",)))
+        return str(self._node(node, ("\0key",), depth))
 
-    def _node(self, node: yaml.Node, loc: Loc) -> Any:
+    def _node(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            raise _TooDeep(node.start_mark)
         if id(node) in self.seen:  # reached again through an alias
             self.repeats += 1
             if self.repeats > MAX_NODES:
@@ -338,7 +378,7 @@ class _Builder:
             result: dict[Any, Any] = {}
             from_merge: set[Any] = set()
             for index, (key_node, value_node) in enumerate(node.value):
-                key = self._key(key_node)
+                key = self._key(key_node, depth + 1)
                 if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
                     key = str(key)
                 position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -354,12 +394,14 @@ class _Builder:
                     continue
                 key_loc: Loc = (*loc, key)
                 self.doc.keys[key_loc] = position
-                result[key] = self._node(value_node, key_loc)
+                result[key] = self._node(value_node, key_loc, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
                 self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
-            return [self._node(item, (*loc, index)) for index, item in enumerate(node.value)]
+            return [
+                self._node(item, (*loc, index), depth + 1) for index, item in enumerate(node.value)
+            ]
         assert isinstance(node, yaml.ScalarNode)
         try:
             value = scalar(node)

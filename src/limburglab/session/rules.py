@@ -6,6 +6,7 @@ string, or a mapping `{text: ..., <follow-up id>: ...}` when it has follow-up an
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -63,6 +64,8 @@ def check_count(low: int | None, high: int | None, count: int) -> str | None:
 
 
 def check_number(question: NumberQuestion | ScaleQuestion, value: float) -> str | None:
+    if not math.isfinite(value):
+        return t("answer.number_finite")
     if isinstance(question, ScaleQuestion) and value != int(value):
         return t("answer.whole_number")
     if question.min is not None and value < question.min:
