@@ -32,6 +32,7 @@ import yaml
 
 from limburglab import yamlsource
 from limburglab.errors import WriteError
+from limburglab.messages import t
 
 _STR = "tag:yaml.org,2002:str"
 _CORE = yamlsource._CoreResolver()  # the reader's own schema
@@ -230,8 +231,6 @@ def _reads_back(text: str, expected: Any) -> bool:
 
 
 def _unfaithful_reason(value: Any) -> str:
-    from limburglab.messages import t
-
     texts = [text for text in _texts(value) if _SURROGATE.search(text)]
     if texts:
         return t(
@@ -302,29 +301,110 @@ def session_text(data: dict[str, Any], kept: Pieces | None = None) -> str:
     head = _head(data) if data else ""
     if not answers:
         return head + "answers: {}\n"
-    parts = [head, "answers:\n"]
-    old_entries, new_entries = previous.entries, fresh.entries
+    # First the places: a kept piece, or a new one to write (all new ones are written and
+    # proven together, which is much faster than one by one for a whole file).
+    layout: list[str | tuple[str, Any]] = [head, "answers:\n"]
+    new_entries: list[Any] = []
+    new_answers: dict[str, dict[str, Any]] = {}
     for section_id, section in answers.items():
-        parts.append(f"  {_key(section_id)}:\n")
+        layout.append(f"  {_key(section_id)}:\n")
         for question_id, value in section.items():
             if isinstance(value, list) and value:
-                parts.append(f"    {_key(question_id)}:\n")
+                layout.append(f"    {_key(question_id)}:\n")
                 for entry in value:
-                    seen = _kept(old_entries.get(id(entry)), entry)
+                    seen = _kept(previous.entries.get(id(entry)), entry)
                     if seen is None:
-                        seen = _keep(entry, _entry_piece(entry))
-                    new_entries[id(entry)] = seen
-                    parts.append(seen[2])
+                        new_entries.append(entry)
+                        layout.append(("entry", entry))
+                    else:
+                        fresh.entries[id(entry)] = seen
+                        layout.append(seen[2])
                 continue
             where = (str(section_id), str(question_id))
             seen = _kept(previous.answers.get(where), value)
             if seen is None:
-                seen = _keep(value, _answer_piece(question_id, value))
-            fresh.answers[where] = seen
-            parts.append(seen[2])
+                new_answers.setdefault(str(section_id), {})[question_id] = value
+                layout.append(("answer", where))
+            else:
+                fresh.answers[where] = seen
+                layout.append(seen[2])
+    entry_pieces = _entry_pieces(new_entries)
+    answer_pieces = {
+        (section_id, str(question_id)): piece
+        for section_id, section in new_answers.items()
+        for question_id, piece in _answer_pieces(section).items()
+    }
+    parts: list[str] = []
+    entries = iter(entry_pieces)
+    for item in layout:
+        if isinstance(item, str):
+            parts.append(item)
+        elif item[0] == "entry":
+            piece = next(entries)
+            fresh.entries[id(item[1])] = _keep(item[1], piece)
+            parts.append(piece)
+        else:
+            piece = answer_pieces[item[1]]
+            section_id, question_id = item[1]
+            fresh.answers[item[1]] = _keep(answers[section_id][question_id], piece)
+            parts.append(piece)
     if kept is not None:
         kept.entries, kept.answers = fresh.entries, fresh.answers
     return "".join(parts)
+
+
+def _entry_pieces(entries: list[Any]) -> list[str]:
+    """The pieces of `entries` (list entries, anywhere in the file), in order: written in one
+    go by the fast emitter and proven in one read, one after the other as in a list; where
+    that does not read back, each one on its own (`_entry_piece`)."""
+    if not entries:
+        return []
+    try:
+        pieces = _split_entries(_FORMS[0](entries, 96))
+    except (yaml.YAMLError, UnicodeError):
+        pieces = []
+    if len(pieces) == len(entries) and _reads_back(
+        "a:\n  b:\n    q:\n" + "".join(pieces) + "    - x\n",
+        {"a": {"b": {"q": [*entries, "x"]}}},
+    ):
+        return pieces
+    return [_entry_piece(entry) for entry in entries]
+
+
+def _split_entries(text: str) -> list[str]:
+    """A list written at column 0 as the pieces of its entries, each moved to column 4: an
+    entry starts at a line that starts with `-` (its content lies further in)."""
+    pieces: list[str] = []
+    for line in _without_end(text).splitlines(True):
+        if line.startswith("-"):
+            pieces.append("")
+        if not pieces:
+            return []
+        pieces[-1] += line if line == "\n" else "    " + line
+    return pieces
+
+
+def _answer_pieces(section: dict[Any, Any]) -> dict[Any, str]:
+    """The pieces of the answers (no lists) of one section, by question id: each written on its
+    own, proven together in one read; where that does not read back, each one on its own."""
+    pieces = {}
+    for question_id, value in section.items():
+        try:
+            pieces[question_id] = _indented(_FORMS[0]({question_id: value}, 96))
+        except (yaml.YAMLError, UnicodeError):
+            break
+    else:
+        if (
+            _reads_back(
+                "a:\n  b:\n" + "".join(pieces.values()) + "    zz: x\n",
+                {"a": {"b": {**section, "zz": "x"}}},
+            )
+            and "zz" not in section
+        ):
+            return pieces
+    return {
+        question_id: _answer_piece(question_id, value) for question_id, value in section.items()
+    }
 
 
 def _head(data: dict[str, Any]) -> str:
