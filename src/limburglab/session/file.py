@@ -286,7 +286,7 @@ class Session:
         for folder in _rescue_folders():
             target = side_path(folder / name)
             try:
-                write_atomic(target, rescue_text(self.to_dict()))
+                write_atomic(target, rescue_text(self.to_dict(), self._pieces))
             except WriteError:
                 continue
             return target

@@ -473,11 +473,11 @@ def storable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def rescue_text(data: dict[str, Any]) -> str:
+def rescue_text(data: dict[str, Any], kept: Pieces | None = None) -> str:
     """The text of a rescue copy: as `session_text`, or, when that cannot be proven, every
     text double-quoted and anything no file can hold replaced by U+FFFD."""
     try:
-        return session_text(data)
+        return session_text(data, kept)
     except Unfaithful:
         return _quoted(_storable_all(data), 100)
 
