@@ -134,7 +134,7 @@ def test_nesting_at_any_depth_is_refused_with_its_place(
     assert "genest" in result.stderr
 
 
-@pytest.mark.parametrize("depth", [150, 990, 5000])
+@pytest.mark.parametrize("depth", [150, 450, 600, 990, 5000])
 def test_nesting_in_a_flow_is_refused_with_its_place(
     runner: CliRunner, tmp_path: Path, depth: int
 ) -> None:
@@ -143,8 +143,30 @@ def test_nesting_in_a_flow_is_refused_with_its_place(
     result = runner.invoke(app, ["validate", str(flow)])
     said = result.stdout + result.stderr
     assert result.exit_code == 1
-    assert said.startswith(f"{flow}:2:")
-    assert "genest" in said and "Traceback" not in said
+    assert "Traceback" not in said and "RecursionError" not in said
+    assert said.startswith(f"{flow}:") and f"{flow}:2:" in said
+
+
+@pytest.mark.parametrize("levels", [250, 330])
+def test_follow_ups_nested_hundreds_of_levels_get_the_flow_s_own_message(
+    runner: CliRunner, tmp_path: Path, levels: int
+) -> None:
+    """500–990 levels of YAML (two per follow-up level) are read without recursion, so that
+    the flow's own rule can say where it goes too deep."""
+    from test_limits import deep_flow
+
+    flow = tmp_path / "deep.yaml"
+    flow.write_text(deep_flow(levels), "utf-8")
+    result = runner.invoke(app, ["validate", str(flow)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        f"{flow}:31:29: vervolgvragen mogen hoogstens 5 niveaus diep gaan; "
+        "deze `item` is niveau 6\n"
+    )
+    assert all(line.startswith(f"{flow}:") for line in result.stdout.splitlines())
+    assert "Traceback" not in result.stdout + result.stderr
+    shown = runner.invoke(app, ["show", str(flow)])
+    assert shown.exit_code == 1 and "niveaus diep" in shown.stderr
 
 
 def test_the_deepest_place_a_session_needs_is_far_within_the_limit(tmp_path: Path) -> None:
