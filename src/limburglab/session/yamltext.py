@@ -22,6 +22,7 @@ place proves the file.
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -268,6 +269,8 @@ class Pieces:
     entries: dict[int, tuple[Any, Any, str]] = field(default_factory=dict)
     #: (section id, question id) → (the answer, a copy, its piece).
     answers: dict[tuple[str, str], tuple[Any, Any, str]] = field(default_factory=dict)
+    #: A key at the top of the file (`meta`, `timing`, …) → (its value, a copy, its piece).
+    head: dict[str, tuple[Any, Any, str]] = field(default_factory=dict)
 
 
 def _kept(seen: tuple[Any, Any, str] | None, value: Any) -> tuple[Any, Any, str] | None:
@@ -298,8 +301,10 @@ def session_text(data: dict[str, Any], kept: Pieces | None = None) -> str:
     answers = data.pop("answers")
     previous = kept or Pieces()
     fresh = Pieces()
-    head = _head(data) if data else ""
+    head = _head(data, previous, fresh) if data else ""
     if not answers:
+        if kept is not None:
+            kept.entries, kept.answers, kept.head = {}, {}, fresh.head
         return head + "answers: {}\n"
     # First the places: a kept piece, or a new one to write (all new ones are written and
     # proven together, which is much faster than one by one for a whole file).
@@ -349,7 +354,7 @@ def session_text(data: dict[str, Any], kept: Pieces | None = None) -> str:
             fresh.answers[item[1]] = _keep(answers[section_id][question_id], piece)
             parts.append(piece)
     if kept is not None:
-        kept.entries, kept.answers = fresh.entries, fresh.answers
+        kept.entries, kept.answers, kept.head = fresh.entries, fresh.answers, fresh.head
     return "".join(parts)
 
 
@@ -407,12 +412,42 @@ def _answer_pieces(section: dict[Any, Any]) -> dict[Any, str]:
     }
 
 
-def _head(data: dict[str, Any]) -> str:
-    """Everything but the answers, proven with the `answers:` line that follows it."""
+def _head(data: dict[str, Any], previous: Pieces, fresh: Pieces) -> str:
+    """Everything but the answers: a piece per key at the top, kept while its value is the
+    same (most are; `updated_at` changes at every save). New pieces are written one by one
+    and proven together, followed by a key as the next piece or `answers:` would follow."""
+    parts: dict[str, str] = {}
+    new: dict[str, Any] = {}
+    for key, value in data.items():
+        seen = previous.head.get(key)
+        if seen is not None and same(seen[1] if seen[1] is not None else seen[0], value):
+            fresh.head[key] = seen
+            parts[key] = seen[2]
+        else:
+            new[key] = value
+    if new:
+        try:
+            pieces = {key: _without_end(_FORMS[0]({key: value}, 100)) for key, value in new.items()}
+        except (yaml.YAMLError, UnicodeError):
+            pieces = {}
+        if (
+            len(pieces) != len(new)
+            or "zz" in new
+            or not _reads_back("".join(pieces.values()) + "zz: x\n", {**new, "zz": "x"})
+        ):
+            pieces = {key: _head_piece(key, value) for key, value in new.items()}
+        for key, piece in pieces.items():
+            fresh.head[key] = _keep(data[key], piece)
+            parts[key] = piece
+    return "".join(parts[key] for key in data)
+
+
+def _head_piece(key: str, value: Any) -> str:
+    """One key at the top of the file; proven with another key after it."""
     return _proven(
-        {**data, "answers": {}},
-        lambda form: _without_end(form(data, 100)),
-        after="answers: {}\n",
+        {key: value, "zz": "x"},
+        lambda form: _without_end(form({key: value}, 100)),
+        after="zz: x\n",
     )
 
 
@@ -462,7 +497,8 @@ def _without_end(text: str) -> str:
     return text[: -len("...\n")] if text == "...\n" or text.endswith("\n...\n") else text
 
 
-def _key(key: Any) -> str:
+@functools.lru_cache(maxsize=4096)
+def _key(key: str) -> str:
     """A mapping key as YAML writes it (quoted where a reader would read something else)."""
     return dump([key])[2:].rstrip("\n")
 
