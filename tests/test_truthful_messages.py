@@ -163,3 +163,41 @@ def test_a_hard_linked_session_that_cannot_be_proven_is_left_alone(
     with pytest.raises(WriteError):
         session.save()
     assert path.read_bytes() == before == (tmp_path / "kopie.yaml").read_bytes()
+
+
+def test_a_live_answer_that_cannot_be_written_is_said_not_saved_and_rescued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failed-save path of a live session, for a text that would not read back (half a
+    UTF-16 pair, which the input refuses but a prompt library might pass on): said at once,
+    the file keeps what it held, and at the end the rescue copy holds the answers."""
+    from limburglab.errors import Interrupted
+    from limburglab.live.run import LiveSession
+    from limburglab.session import walker
+    from test_walker import ScriptedPrompter
+
+    class Prompter(ScriptedPrompter):
+        def _next(self, kind: str, prompt: str, default: object = None, **extra: object) -> object:
+            if not self.script:
+                raise EOFError
+            return super()._next(kind, prompt, default, **extra)
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    flow = flows.load("evaluatie")
+    path = tmp_path / "s.yaml"
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), path)
+    prompter = Prompter([7, "half \ud800 teken"])
+    live = LiveSession(flow, session, prompter, clock=lambda: 0.0)
+    session.save()
+
+    with pytest.raises(Interrupted) as stopped, live.interrupts():
+        live.walk(walker.first_slot(flow, session.answers))
+
+    assert any("Niet opgeslagen!" in warning for warning in prompter.warnings)
+    assert any("UTF-16" in warning for warning in prompter.warnings)
+    on_disk = answers(path)["answers"]
+    assert on_disk == {"terugblik": {"cijfer": 7}}  # what could be written, and nothing else
+    assert "kon niet worden opgeslagen" in str(stopped.value)
+    rescue = next((tmp_path / "data" / "limburglab" / "rescue").glob("s.*.yaml"))
+    assert str(rescue) in str(stopped.value)
+    assert answers(rescue)["answers"]["terugblik"]["goed"] == ["half \ufffd teken"]
