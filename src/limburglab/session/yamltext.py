@@ -7,16 +7,18 @@ else is quoted, and text with characters YAML takes for line breaks (`\\r`, NEL,
 written with escapes.
 
 Every piece of YAML written is read back, at once, by both readers in the place it will stand
-in the file, and compared with what it must hold (type and text). A piece that does not read
-back is tried in a plainer form (PyYAML's own emitter, then every text double-quoted); if none
-reads back, the save fails (`Unfaithful`) and the file is left as it was.
+in the file and followed by what may follow it there, and compared with what it must hold (type
+and text). A piece that does not read back is tried in a plainer form (PyYAML's own emitter,
+then every text double-quoted); if none reads back, the save fails (`Unfaithful`) and the file
+is left as it was.
 
 Speed: a list of thousands of entries is not written out anew on each confirmed line. Each list
-entry and each other answer is a piece of its own, kept (with its proof) while the answer is
-the same object holding the same value; only new pieces are written and read back. The pieces
-stand at a fixed indentation and each ends a line, and a piece's next line is at most as far
-in as the piece itself, so no piece can change how another is read: proving each piece in its
-place proves the file.
+entry, each other answer and each key at the top is a piece of its own, kept (with its proof)
+while it holds the same value; only new pieces are written, and they are read back together in
+one go. The pieces stand at a fixed indentation and each ends a line, and a piece's next line
+is at most as far in as the piece itself, so no piece can change how another is read: proving
+each piece in its place proves the file. (The property tests in tests/test_one_writer.py read
+whole files back with both readers.)
 """
 
 from __future__ import annotations
