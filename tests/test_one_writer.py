@@ -45,6 +45,8 @@ FLOW = """\
                 item:
                   - {id: effect, type: text, prompt: Effect?}
           - {id: kies, type: select, prompt: Kies?, choices: [Een, Twee], other: true}
+          - {id: themas, type: multiselect, prompt: Thema?, choices: [Een, Twee], other: true}
+          - {id: stemmen, type: vote, prompt: Stippen?, choices_from: punten, budget: 10}
           - {id: tekst, type: paragraph, prompt: Tekst?}
           - {id: regel, type: text, prompt: Regel?}
     """
@@ -147,9 +149,9 @@ def one_line(text: str) -> str:
 
 def answers_with(text: str) -> dict[str, Any]:
     """`text` in every place a session holds text: list entries (alone and around others),
-    entries with follow-ups, a nested list and its follow-up, a paragraph, a text question and
-    an `anders` line."""
-    return {
+    entries with follow-ups, a nested list and its follow-up, a paragraph, a text question,
+    `anders` lines (one choice, several) and a vote's key."""
+    answers: dict[str, Any] = {
         "a": {
             "punten": [
                 text,
@@ -161,10 +163,14 @@ def answers_with(text: str) -> dict[str, Any]:
                 },
             ],
             "kies": one_line(text),
+            "themas": [one_line(text)],
             "tekst": text,
             "regel": one_line(text),
         }
     }
+    if text.strip() == text:  # a choice is an entry's text as it stands
+        answers["a"]["stemmen"] = {text: 2}
+    return answers
 
 
 def saved(tmp_path: Path, text: str, name: str = "s.yaml") -> tuple[flows.Flow, Path]:
