@@ -184,8 +184,16 @@ def saved(tmp_path: Path, text: str, name: str = "s.yaml") -> tuple[flows.Flow, 
     return flow, path
 
 
+def _share(part: float) -> int:
+    """A part of the active Hypothesis profile's examples (100 by default, so 60 and 15 here):
+    a profile for CI that raises them raises these too."""
+    return max(5, int(settings().max_examples * part))
+
+
 FAST = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=_share(0.6),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
@@ -229,7 +237,9 @@ def _line(text: str, key: str) -> str:
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=_share(0.15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=ANY_TEXT)
 @example(text="Enzovoort...")
