@@ -381,3 +381,15 @@ def test_numbers_keep_their_form_only_where_yaml_1_1_reads_the_same(tmp_path: Pa
     text = yamltext.dump(doc.data)
     assert text == "a: 10\nb: 1.10\nc: +5\nd: 15\ne: 100000.0\n"
     assert yaml.safe_load(text) == {"a": 10, "b": 1.1, "c": 5, "d": 15, "e": 100000.0}
+
+
+@FAST
+@given(first=ANY_TEXT, second=ANY_TEXT)
+@example(first="a\n\n", second="b")
+@example(first="...", second="---")
+def test_a_list_written_after_another_reads_as_one_list(first: str, second: str) -> None:
+    """The edits file grows by appending: what `dump` writes never ends its document."""
+    text = yamltext.dump([{"conclusie": first}]) + yamltext.dump([{"conclusie": second}])
+    both = [{"conclusie": first}, {"conclusie": second}]
+    assert yaml.safe_load(text) == both
+    assert yamltext.read_both(text)[0] == both

@@ -259,8 +259,9 @@ def _texts(value: Any) -> list[str]:
 def dump(data: Any, width: int = 100) -> str:
     """YAML for humans, proven to read back as `data`: keys in the given order, every
     character as typed, multi-line text as blocks, text quoted wherever YAML 1.1 or 1.2 would
-    read something else."""
-    return _proven(data, lambda form: form(data, width))
+    read something else. Without an end-of-document marker, so that more may be added after
+    it (the edits file grows so)."""
+    return _proven(data, lambda form: _without_end(form(data, width)))
 
 
 @dataclass
