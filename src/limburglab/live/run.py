@@ -247,7 +247,7 @@ class LiveSession:
         self.locks: list[SessionLock] = []
         #: The session file as it was when this began (None when there was none), to tell
         #: whether anything was changed in it.
-        self.opened = session.content_on_disk()
+        self.opened = session.on_disk()
         prompter.set_status(self.status)
 
     # timing
@@ -340,8 +340,8 @@ class LiveSession:
                 self.session.keep_draft(self.slot.loc, buffer)
                 self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
             elif self.session.complete and not self.unsaved:
-                unchanged = self.session.content_on_disk() == self.opened
-                key = "run.stopped_complete" if unchanged else "run.stopped_complete_changed"
+                changed = self.session.changed_since(self.opened)
+                key = "run.stopped_complete_changed" if changed else "run.stopped_complete"
                 return t(key, path=self.session.path)
             saved = self.save()
             command = f"limburglab resume {shlex.quote(str(self.session.path))}"

@@ -243,19 +243,19 @@ class Session:
         self.stamp, self.digest = _stamp(target), hashlib.sha256(data).digest()
         return target
 
-    def content_on_disk(self) -> dict[str, Any] | None:
-        """What the session file holds now, read back (None when there is none or it cannot
-        be read), without the moment it was saved, the cursor and the clock: to compare the
-        file before and after, for a message that says what happened to it."""
-        if self.path is None:
-            return None
+    def on_disk(self) -> bytes | None:
+        """The session file's bytes now (None when there is none or it cannot be read): to
+        compare with the file later (`changed_since`)."""
         try:
-            data = yamlsource.load(self.path, SessionFileError).data
-        except SessionFileError:
+            return self.path.read_bytes() if self.path is not None else None
+        except OSError:
             return None
-        if not isinstance(data, dict):
-            return None
-        return {k: v for k, v in data.items() if k not in ("updated_at", "current", "timing")}
+
+    def changed_since(self, before: bytes | None) -> bool:
+        """Whether the session file now holds other data than `before` (its bytes then): the
+        answers, who and when, the status, a draft. The moment it was saved, the cursor and
+        the clock do not count. For a message that says what happened to the file."""
+        return _content(before) != _content(self.on_disk())
 
     def _as_left(self, path: Path) -> bool:
         """Whether the file is as this session last read or wrote it: the same size, time and
@@ -291,6 +291,19 @@ class Session:
                 continue
             return target
         return None
+
+
+def _content(data: bytes | None) -> dict[str, Any] | None:
+    """A session file's data but for `updated_at`, `current` and `timing` (None for none)."""
+    if data is None:
+        return None
+    try:
+        parsed = yamlsource.parse(data.decode("utf-8"), Path(), SessionFileError).data
+    except (SessionFileError, UnicodeDecodeError):
+        return {"unreadable": hashlib.sha256(data).hexdigest()}
+    if not isinstance(parsed, dict):
+        return {"unreadable": hashlib.sha256(data).hexdigest()}
+    return {k: v for k, v in parsed.items() if k not in ("updated_at", "current", "timing")}
 
 
 def _links(path: Path) -> int:
