@@ -201,3 +201,6 @@ def test_a_live_answer_that_cannot_be_written_is_said_not_saved_and_rescued(
     rescue = next((tmp_path / "data" / "limburglab" / "rescue").glob("s.*.yaml"))
     assert str(rescue) in str(stopped.value)
     assert answers(rescue)["answers"]["terugblik"]["goed"] == ["half \ufffd teken"]
+    # Not "with every answer": the copy says which characters it could not keep.
+    assert "met alle antwoorden" not in str(stopped.value)
+    assert "staan daarin als \ufffd" in str(stopped.value)

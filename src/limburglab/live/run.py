@@ -352,7 +352,8 @@ class LiveSession:
             if rescue is None:
                 return t("run.lost", path=self.session.path)
             command = f"limburglab resume {shlex.quote(str(rescue))}"
-            return t("run.rescued", path=self.session.path, rescue=rescue, command=command)
+            key = "run.rescued" if self.session.rescued_all else "run.rescued_partly"
+            return t(key, path=self.session.path, rescue=rescue, command=command)
         finally:
             _restore_signals(ignore)
 
@@ -628,7 +629,7 @@ class LiveSession:
                 t("run.lost", path=self.session.path)
                 if rescue is None
                 else t(
-                    "run.rescued",
+                    "run.rescued" if self.session.rescued_all else "run.rescued_partly",
                     path=self.session.path,
                     rescue=rescue,
                     command=f"limburglab resume {shlex.quote(str(rescue))}",

@@ -25,7 +25,14 @@ from limburglab.resources import data_dir
 from limburglab.session import rules as answer_rules
 from limburglab.session import tree
 from limburglab.session.tree import Answers, Loc
-from limburglab.session.yamltext import Pieces, Unfaithful, dump, rescue_text, session_text
+from limburglab.session.yamltext import (
+    Pieces,
+    Unfaithful,
+    dump,
+    rescue_text,
+    same,
+    session_text,
+)
 
 __all__ = ["dump"]  # the writer's, for files beside the sessions (the edits file)
 
@@ -111,6 +118,9 @@ class Session:
     stamp: tuple[int, int, int] | None = field(default=None, compare=False)
     digest: bytes = field(default=b"", compare=False, repr=False)
     _pieces: Pieces = field(default_factory=Pieces, init=False, repr=False, compare=False)
+    #: Whether the last rescue copy, read back, holds every answer as it is (it marks what no
+    #: file can hold, such as half a UTF-16 pair, with U+FFFD).
+    rescued_all: bool = field(default=True, init=False, repr=False, compare=False)
 
     @classmethod
     def start(cls, flow: Flow, meta: Meta, path: Path) -> Session:
@@ -283,10 +293,13 @@ class Session:
             and ("/" in source or source.endswith((".yaml", ".yml")))
         ):  # the copy lives elsewhere: it names its flow file in full
             self.flow.source = str((self.path.resolve().parent / source).resolve())
+        data = self.to_dict()
+        text = rescue_text(data, self._pieces)
         for folder in _rescue_folders():
             target = side_path(folder / name)
             try:
-                write_atomic(target, rescue_text(self.to_dict(), self._pieces))
+                write_atomic(target, text)
+                self.rescued_all = _holds(target, data)
             except WriteError:
                 continue
             return target
@@ -304,6 +317,15 @@ def _content(data: bytes | None) -> dict[str, Any] | None:
     if not isinstance(parsed, dict):
         return {"unreadable": hashlib.sha256(data).hexdigest()}
     return {k: v for k, v in parsed.items() if k not in ("updated_at", "current", "timing")}
+
+
+def _holds(path: Path, data: dict[str, Any]) -> bool:
+    """Whether the file at `path`, read back, holds the answers and the rest of `data`."""
+    try:
+        written = yamlsource.load(path, SessionFileError).data
+    except SessionFileError:
+        return False
+    return isinstance(written, dict) and same(written.get("answers"), data.get("answers"))
 
 
 def _links(path: Path) -> int:
