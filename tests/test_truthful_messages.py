@@ -204,3 +204,40 @@ def test_a_live_answer_that_cannot_be_written_is_said_not_saved_and_rescued(
     # Not "with every answer": the copy says which characters it could not keep.
     assert "met alle antwoorden" not in str(stopped.value)
     assert "staan daarin als \ufffd" in str(stopped.value)
+
+
+def test_saved_again_is_said_when_the_file_holds_every_answer_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from limburglab.errors import Interrupted
+    from limburglab.live.run import LiveSession
+    from limburglab.session import walker
+    from test_walker import ScriptedPrompter
+
+    class Prompter(ScriptedPrompter):
+        def _next(self, kind: str, prompt: str, default: object = None, **extra: object) -> object:
+            if not self.script:
+                raise EOFError
+            return super()._next(kind, prompt, default, **extra)
+
+    flow = flows.load("evaluatie")
+    path = tmp_path / "s.yaml"
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), path)
+    session.save()
+    prompter = Prompter([7, "Goed punt"])
+    live = LiveSession(flow, session, prompter, clock=lambda: 0.0)
+    refusals = iter([True])  # the disk refuses the first save only
+    real = sessions.write_atomic
+
+    def refusing_once(target: Path, data: bytes | str) -> None:
+        if next(refusals, False):
+            raise WriteError("schijf vol")
+        real(target, data)
+
+    monkeypatch.setattr(sessions, "write_atomic", refusing_once)
+    with pytest.raises(Interrupted), live.interrupts():
+        live.walk(walker.first_slot(flow, session.answers))
+
+    assert any("Niet opgeslagen!" in warning for warning in prompter.warnings)
+    assert f"Weer opgeslagen in {path}; er ontbreekt niets." in prompter.infos
+    assert answers(path)["answers"] == {"terugblik": {"cijfer": 7, "goed": ["Goed punt"]}}
