@@ -25,16 +25,8 @@ from limburglab.resources import data_dir
 from limburglab.session import rules as answer_rules
 from limburglab.session import tree
 from limburglab.session.tree import Answers, Loc
-from limburglab.session.yamltext import (
-    Pieces,
-    Unfaithful,
-    dump,
-    rescue_text,
-    same,
-    session_text,
-)
-
-__all__ = ["dump"]  # the writer's, for files beside the sessions (the edits file)
+from limburglab.session.yamltext import Pieces, Unfaithful, rescue_text, same, session_text
+from limburglab.session.yamltext import dump as dump  # the writer's, also for the edits file
 
 FORMAT = 1
 IN_PROGRESS = "in_progress"
