@@ -373,35 +373,47 @@ class _Builder:
     def _one(
         self, node: yaml.Node, loc: Loc, depth: int
     ) -> tuple[Any, list[tuple[yaml.Node, Loc, int, Any, Any]]]:
-        """One node: a scalar's value, or an empty mapping or list and its items to build."""
-        if depth > self.max_depth and not isinstance(node, yaml.ScalarNode):
+        """One node: a scalar's value, or a mapping or list with its scalars and the rest of
+        its items to build."""
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc), []
+        if depth > self.max_depth:
             raise _TooDeep(node.start_mark)
-        if id(node) in self.seen:  # reached again through an alias
+        self._visit(node, loc)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        assert isinstance(node, yaml.SequenceNode)
+        if node.tag != _TAG + "seq":
+            self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
+        items: list[Any] = [None] * len(node.value)
+        later = []
+        for index, item in enumerate(node.value):
+            if isinstance(item, yaml.ScalarNode):  # built at once: most nodes are scalars
+                items[index] = self._scalar(item, (*loc, index))
+            else:
+                later.append((item, (*loc, index), depth + 1, items, index))
+        return items, later
+
+    def _visit(self, node: yaml.Node, loc: Loc) -> None:
+        """Count a node reached again through an alias; note where it stands."""
+        if id(node) in self.seen:
             self.repeats += 1
             if self.repeats > MAX_NODES:
                 raise _TooBig(node.start_mark)
         else:
             self.seen.add(id(node))
         self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
-            items: list[Any] = [None] * len(node.value)
-            return items, [
-                (item, (*loc, index), depth + 1, items, index)
-                for index, item in enumerate(node.value)
-            ]
-        assert isinstance(node, yaml.ScalarNode)
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        self._visit(node, loc)
         try:
             value = scalar(node)
         except _BadValue as exc:
             self._bad(exc.node, exc.message)
-            return node.value, []
+            return node.value
         if not isinstance(value, str):
             self.doc.raw[loc] = node.value
-        return value, []
+        return value
 
     def _mapping(
         self, node: yaml.MappingNode, loc: Loc, depth: int
