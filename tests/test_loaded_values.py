@@ -114,12 +114,29 @@ def test_a_number_that_is_not_finite_is_refused_in_an_edits_file(tmp_path: Path)
         edits.load(path, load_flow("evaluatie"))
 
 
-def test_a_number_typed_as_nan_or_infinity_is_asked_again() -> None:
+def test_a_number_typed_as_nan_infinity_or_beyond_2_53_is_asked_again() -> None:
     from limburglab.session import rules
 
     question = load_flow("evaluatie").sections[0].questions[0]
-    for value in (float("nan"), float("inf"), float("-inf")):
-        assert rules.check_number(question, value) == "Typ een gewoon getal."  # type: ignore[arg-type]
+    for value in (float("nan"), float("inf"), float("-inf"), 10**400, -(2**53) - 1):
+        assert rules.check_number(question, value) == (  # type: ignore[arg-type]
+            "Dat is geen getal dat een verslag kan tonen; typ een gewoon getal."
+        )
+    assert rules.check_number(question, 7) is None  # type: ignore[arg-type]
+
+
+def test_a_whole_number_too_large_to_show_is_refused_with_its_place_where_a_number_is_meant(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """(Not by the reader: a long row of digits is fine text, `0612345678901234567890`.)"""
+    huge = "9" * 400
+    path = session_with(tmp_path, "cijfer: 7", f"cijfer: {huge}")
+    result = runner.invoke(app, ["report", str(path), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 1
+    assert f"{path}:7:5: terugblik.cijfer: Dat is geen getal dat een verslag kan tonen" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr and "OverflowError" not in result.stderr
 
 
 @pytest.mark.parametrize("depth", [101, 450, 500, 600, 990, 5000])
