@@ -241,3 +241,30 @@ def test_saved_again_is_said_when_the_file_holds_every_answer_again(
     assert any("Niet opgeslagen!" in warning for warning in prompter.warnings)
     assert f"Weer opgeslagen in {path}; er ontbreekt niets." in prompter.infos
     assert answers(path)["answers"] == {"terugblik": {"cijfer": 7, "goed": ["Goed punt"]}}
+
+
+def test_a_decision_is_appended_to_the_edits_file_only_when_it_reads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`tidy` says "opgeslagen" per decision that `edits.append` put on disk: the new text is
+    read back first (it must end in exactly the new decisions), the file after."""
+    from limburglab.report import edits
+    from limburglab.session import yamltext
+
+    path = tmp_path / "bewerkingen.yaml"
+    first = edits.Edit("merge", ["no", "Enzovoort..."], text="1.10", question="goed")
+    edits.append(path, [first])
+    second = edits.Edit("conclusion", text="Tot slot:\n...\n\n", section="terugblik")
+    edits.append(path, [second])
+    assert yaml.safe_load(path.read_text("utf-8")) == [first.as_yaml(), second.as_yaml()]
+    loaded = edits.load(path, flows.load("evaluatie")).edits
+    assert [(e.kind, e.points, e.text) for e in loaded] == [
+        ("merge", ["no", "Enzovoort..."], "1.10"),
+        ("conclusion", [], "Tot slot:\n..."),  # the edits file's reader trims a text
+    ]
+
+    before = path.read_bytes()
+    monkeypatch.setattr(yamltext, "_FORMS", (lambda data, width: "- kapot: [\n",))
+    with pytest.raises(WriteError):
+        edits.append(path, [edits.Edit("omit", ["weg"])])
+    assert path.read_bytes() == before
