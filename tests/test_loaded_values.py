@@ -44,6 +44,7 @@ def test_a_number_that_is_not_finite_is_refused_in_a_session_with_its_place(
     runner: CliRunner, tmp_path: Path, number: str
 ) -> None:
     path = session_with(tmp_path, "cijfer: 7", f"cijfer: {number}")
+    before = path.read_bytes()
 
     for fmt in ("pdf", "xlsx", "md"):
         result = runner.invoke(app, ["report", str(path), "-o", str(tmp_path / f"r.{fmt}")])
@@ -51,6 +52,10 @@ def test_a_number_that_is_not_finite_is_refused_in_a_session_with_its_place(
         assert f"{path}:7:13: {number} is geen eindig getal" in result.stderr
         assert "report.typ" not in result.stderr and "Traceback" not in result.stderr
         assert not (tmp_path / f"r.{fmt}").exists()
+    resumed = runner.invoke(app, ["resume", str(path), "--plain"], input="")
+    assert resumed.exit_code == 1
+    assert f"{path}:7:13: {number} is geen eindig getal" in resumed.stderr
+    assert path.read_bytes() == before  # refused, never changed
 
 
 def test_the_board_names_the_file_and_place_of_a_number_that_is_not_finite(
