@@ -268,3 +268,74 @@ def test_a_decision_is_appended_to_the_edits_file_only_when_it_reads_back(
     with pytest.raises(WriteError):
         edits.append(path, [edits.Edit("omit", ["weg"])])
     assert path.read_bytes() == before
+
+
+def test_a_save_in_place_that_stopped_halfway_is_never_read_as_the_whole_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk refuses halfway through writing a hard-linked session in place: the save is
+    said to have failed, the whole new text is beside it, and the session file is refused
+    (naming that copy) until someone has chosen — even where the cut-off file still reads."""
+    flow = flows.load("evaluatie")
+    path = tmp_path / "s.yaml"
+    session = sessions.Session.start(flow, sessions.Meta(group="G"), path)
+    session.put("terugblik", "goed", [f"punt {n}" for n in range(40)])
+    session.save()
+    os.link(path, tmp_path / "kopie.yaml")
+    session.put("terugblik", "goed", [f"punt {n}" for n in range(41)])
+    real_open = Path.open
+
+    class CutOff:
+        """A file that takes the first half of what is written, then refuses."""
+
+        def __init__(self, handle: object) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> CutOff:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            self.handle.write(data[: data.rfind(b"\n", 0, len(data) // 2) + 1])  # type: ignore[attr-defined]
+            self.handle.truncate()  # type: ignore[attr-defined]
+            raise OSError(28, "No space left on device")
+
+    def cutting_open(file: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        handle = real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+        return CutOff(handle) if mode == "r+b" else handle
+
+    monkeypatch.setattr(Path, "open", cutting_open)
+    with pytest.raises(WriteError, match="No space left"):
+        session.save()
+    monkeypatch.setattr(Path, "open", real_open)
+
+    copy = sessions.saving_path(path)
+    assert answers(copy)["answers"]["terugblik"]["goed"][-1] == "punt 40"  # type: ignore[index]
+    assert yaml.safe_load(path.read_text("utf-8"))  # cut off where it still reads …
+    with pytest.raises(sessions.SessionFileError) as refused:  # … and refused all the same
+        sessions.load(path, flow)
+    assert f"{path}:1:1: een opslag van dit bestand is halverwege gestopt" in str(refused.value)
+    assert str(copy) in str(refused.value)
+
+    copy.replace(path)  # the secretary keeps the complete one
+    assert sessions.load(path, flow).answers == session.answers
+
+
+def test_a_copy_that_could_not_be_written_is_not_left_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from limburglab import files
+
+    path = tmp_path / "s.yaml"
+    path.write_bytes(b"oud\n")
+    copy = tmp_path / ".s.yaml.saving"
+
+    def refusing_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", refusing_fsync)
+    with pytest.raises(WriteError):
+        files.write_in_place(path, b"nieuw\n", copy)
+    assert path.read_bytes() == b"oud\n" and not copy.exists()

@@ -230,7 +230,7 @@ class Session:
         except Unfaithful as exc:
             raise WriteError(t("file.cannot_write", path=target, reason=exc)) from None
         if _links(target) > 1:
-            write_in_place(target, data)
+            write_in_place(target, data, saving_path(target))
         else:
             write_atomic(target, data)
         try:
@@ -318,6 +318,11 @@ def _holds(path: Path, data: dict[str, Any]) -> bool:
     except SessionFileError:
         return False
     return isinstance(written, dict) and same(written.get("answers"), data.get("answers"))
+
+
+def saving_path(path: Path) -> Path:
+    """Where a save in place keeps the whole new text until the file holds it."""
+    return path.with_name(f".{path.name}.saving")
 
 
 def _links(path: Path) -> int:
@@ -428,6 +433,7 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
     With `flow`, the answers are checked against the flow's rules too. The file is never
     changed here.
     """
+    _check_interrupted_save(path)
     doc = yamlsource.load(path, SessionFileError)
     data = doc.data
     if not isinstance(data, dict):
@@ -484,6 +490,23 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         stamp=_stamp(path),
         digest=bytes.fromhex(doc.sha256),
     )
+
+
+def _check_interrupted_save(path: Path) -> None:
+    """A save in place (see `files.write_in_place`) that stopped halfway leaves the whole new
+    text beside the file; the file itself may then be cut off anywhere, even where it still
+    reads. Refuse it, naming both, rather than read a part of the answers as the whole."""
+    copy = saving_path(path)
+    try:
+        left = copy.read_bytes()
+    except OSError:
+        return
+    try:
+        same_text = path.read_bytes() == left
+    except OSError:
+        same_text = False
+    if not same_text:
+        raise SessionFileError([Problem(path, 1, 1, t("session.interrupted_save", copy=copy))])
 
 
 def _prune(flow: Flow, raw: dict[Any, Any]) -> tuple[dict[Any, Any], dict[Any, Any]]:
