@@ -3,6 +3,7 @@
     python benchmarks/run.py              # every figure: median of 7 runs after a warm-up
     python benchmarks/run.py --quick      # 1 run each, small inputs, never fails on budgets
     python benchmarks/run.py --markdown   # the table as Markdown, for the README
+    python benchmarks/run.py --only 'record one confirmed line'   # just those figures
 
 Budgets are ratios to a floor measured in the same run where a floor exists (the machine is
 shared and noisy). All figures are sampled round-robin, one run of each per round, so that a
@@ -709,7 +710,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="one run each, no warm-up, small inputs; never fails on budgets",
     )
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="only the figures whose label holds TEXT (and the floors they are judged against);"
+        " may be given more than once, e.g. --only 'record one confirmed line'",
+    )
     return parser.parse_args(argv)
+
+
+def chosen(figures: list[Figure], only: Sequence[str]) -> list[Figure]:
+    """The figures whose label holds one of `only` (all without it), with their floors."""
+    if not only:
+        return figures
+    wanted = [figure for figure in figures if any(text in figure.label for text in only)]
+    floors = {figure.budget.floor for figure in wanted if figure.budget and figure.budget.floor}
+    return [figure for figure in figures if figure in wanted or figure.label in floors]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -718,7 +736,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="limburglab-bench-") as folder:
         work = Path(folder)
         try:
-            figures = all_figures(work, sizes)
+            figures = chosen(all_figures(work, sizes), args.only)
             sample(figures, runs, warmups)
         except BenchmarkError as exc:
             print(f"benchmark failed: {exc}", file=sys.stderr)

@@ -4,7 +4,6 @@ located message, never a traceback."""
 
 from __future__ import annotations
 
-import math
 import subprocess
 import sys
 import textwrap
@@ -77,9 +76,13 @@ def test_a_number_keeps_the_form_it_was_written_in_as_its_text(written: str) -> 
     assert again == parsed and str(again) == written
 
 
-def test_infinity_and_nan() -> None:
-    data = parse("a: .inf\nb: -.Inf\nc: .NaN\n")
-    assert data["a"] == math.inf and data["b"] == -math.inf and math.isnan(data["c"])
+def test_infinity_and_nan_are_read_as_numbers_and_refused_with_their_place() -> None:
+    """Issue 19: the core schema reads `.inf` and `.nan` as numbers, and no file limburglab
+    reads may hold one (a report, the board and a spreadsheet cannot show them)."""
+    with pytest.raises(ProblemsError) as refused:
+        parse("a: .inf\nb: -.Inf\nc: .NaN\nd: 1e999\n")
+    assert [(p.line, p.column) for p in refused.value.problems] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert all("geen eindig getal" in p.message for p in refused.value.problems)
 
 
 def test_merge_keys_still_copy_a_mapping() -> None:
@@ -180,10 +183,21 @@ def test_answers_from_a_file_are_kept_as_written_into_session_and_report(
         "hoofdstuk": "1.10",
         "kamer": "0123",
         "antwoord": "no",
-        "aantal": "010",
+        # A number keeps its form only where YAML 1.1 reads the same number: `010` is 8 there.
+        "aantal": "10",
     }
     assert answers["aantal"] == 10
     assert answers["data"] == ["2024-10-10"]
+    # A secretary's YAML 1.1 reader (PyYAML) reads the same answers.
+    older = yaml.safe_load((tmp_path / "s.yaml").read_text("utf-8"))["answers"]["a"]
+    assert older == {
+        "begintijd": "14:30",
+        "hoofdstuk": "1.10",
+        "kamer": "0123",
+        "antwoord": "no",
+        "data": ["2024-10-10"],
+        "aantal": 10,
+    }
 
     resumed = run(tmp_path, "resume", "s.yaml", "--plain")
     assert "Traceback" not in resumed.stderr

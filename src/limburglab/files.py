@@ -95,3 +95,30 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def write_in_place(path: Path, data: bytes, copy: Path) -> None:
+    """Write `data` into the existing file at `path`, keeping the file itself: for a file with
+    more than one name (a hard link), which a replace would split into an old and a new file.
+
+    A copy of the new text is written and synced to `copy` first, and removed once the file
+    holds the new text, so that a crash or a refusal halfway leaves the whole new text on disk
+    (and whoever reads the file next can tell). Raises WriteError when the disk refuses.
+    """
+    try:
+        with copy.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            system.flush_file(handle.fileno())
+    except OSError as exc:  # the file is untouched: no copy is left to puzzle anyone
+        copy.unlink(missing_ok=True)
+        raise WriteError(t("file.cannot_write", path=path, reason=exc.strerror or exc)) from None
+    try:
+        with path.open("r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            system.flush_file(handle.fileno())
+    except OSError as exc:  # the file may be cut off: the copy holds the whole text
+        raise WriteError(t("file.cannot_write", path=path, reason=exc.strerror or exc)) from None
+    copy.unlink(missing_ok=True)

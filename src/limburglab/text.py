@@ -49,8 +49,9 @@ def for_output(text: str) -> str:
 
 
 #: What Python makes of bytes that are not UTF-8 in an argument or on standard input
-#: (`surrogateescape`): text that can never be written to a file.
-_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+#: (`surrogateescape`), and halves of UTF-16 pairs from a wrongly set terminal: text that can
+#: never be written to a file.
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
 
 class NotUtf8(ValueError):
@@ -65,8 +66,15 @@ class NotUtf8(ValueError):
 def check_utf8(text: str) -> str:
     """`text`, or NotUtf8 when it holds bytes that are not UTF-8 (as surrogate escapes)."""
     if _NOT_UTF8.search(text):
-        raw = text.encode("utf-8", "surrogateescape")
-        raise NotUtf8(raw.decode("utf-8", "backslashreplace"))
+        raw = "".join(
+            char.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            if "\udc80" <= char <= "\udcff"
+            else char.encode("utf-8", "backslashreplace").decode("ascii")
+            if "\ud800" <= char <= "\udfff"
+            else char
+            for char in text
+        )
+        raise NotUtf8(raw)
     return text
 
 

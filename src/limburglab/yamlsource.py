@@ -30,6 +30,13 @@ Loc = tuple[int | str, ...]
 #: More nodes repeated through aliases than this means they multiply the document ("billion
 #: laughs"). The size of a document without aliases is limited by the size of its file.
 MAX_NODES = 200_000
+#: How deeply mappings and lists may nest in a session, answers, edits or event file. None
+#: comes near it (a session's deepest answer is a few levels down); much deeper would exhaust
+#: Python's stack in the code that handles them (`load` itself builds without recursion).
+MAX_DEPTH = 100
+#: The same for a flow, whose own check says how deep follow-ups may go ("at most 5 levels"):
+#: as deep as libyaml reads, so that that check can say it.
+FLOW_MAX_DEPTH = 1000
 
 _TAG = "tag:yaml.org,2002:"
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -159,14 +166,22 @@ def read_text(path: Path, error: type[ProblemsError]) -> tuple[str, str]:
     return text.removeprefix("\ufeff"), hashlib.sha256(raw).hexdigest()
 
 
-def load(path: Path, error: type[ProblemsError]) -> Document:
+def load(path: Path, error: type[ProblemsError], *, max_depth: int = MAX_DEPTH) -> Document:
     """Read and parse `path` into a Document, or raise `error` with every problem found."""
     text, sha256 = read_text(path, error)
-    return parse(text, path, error, sha256)
+    return parse(text, path, error, sha256, max_depth=max_depth)
 
 
-def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -> Document:
-    """Parse the text of `path` into a Document, or raise `error` with every problem found."""
+def parse(
+    text: str,
+    path: Path,
+    error: type[ProblemsError],
+    sha256: str = "",
+    *,
+    max_depth: int = MAX_DEPTH,
+) -> Document:
+    """Parse the text of `path` into a Document, or raise `error` with every problem found
+    (mappings and lists nested deeper than `max_depth` among them)."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -189,17 +204,50 @@ def parse(text: str, path: Path, error: type[ProblemsError], sha256: str = "") -
         raise error([Problem(path, line, column, _syntax(reason))]) from None
     except yaml.YAMLError as exc:
         raise error([Problem(path, 1, 1, _syntax(str(exc)))]) from None
+    except RecursionError:  # pragma: no cover - only PyYAML's own composer recurses
+        line, column = _too_deep_at(text, max_depth)
+        raise error([Problem(path, line, column, t("yaml.too_deep", depth=max_depth))]) from None
     doc = Document(path, None, sha256=sha256)
-    builder = _Builder(doc)
+    builder = _Builder(doc, max_depth)
     doc.data = builder.build(node, ())
     if builder.problems:
         raise error(builder.problems)
     return doc
 
 
+def read(text: str) -> Any:
+    """The data of a YAML text under the core schema, as `parse` builds it but without its
+    checks and positions: to read back what the tool itself wrote. Raises yaml.YAMLError, or
+    ValueError for a value that the schema refuses."""
+    node = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
+    builder = _Builder(Document(Path(), None))
+    data = builder.build(node, ())
+    if builder.problems:
+        raise ValueError(builder.problems[0].message)
+    return data
+
+
+def _too_deep_at(text: str, max_depth: int) -> tuple[int, int]:
+    """Where mappings and lists first nest deeper than `max_depth` (read as events, which
+    needs no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):  # type: ignore[arg-type]
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > max_depth and event.start_mark is not None:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return 1, 1
+
+
 class _TooBig(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
         self.mark = mark
+
+
+class _TooDeep(_TooBig):
+    """Mappings and lists nested deeper than the limit."""
 
 
 class _BadValue(Exception):
@@ -249,6 +297,8 @@ def scalar(node: yaml.ScalarNode) -> Any:
             if lowered.endswith(".inf")
             else float(text)
         )
+        if not math.isfinite(value):
+            raise _BadValue(node, t("yaml.not_finite", value=_clip(text)))
         if str(value) == text:
             return value
         written_float = WrittenFloat(value)
@@ -264,8 +314,9 @@ def _clip(text: str, length: int = 40) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, max_depth: int = MAX_DEPTH) -> None:
         self.doc = doc
+        self.max_depth = max_depth
         self.repeats = 0
         self.seen: set[int] = set()
         self.problems: list[Problem] = []
@@ -276,6 +327,17 @@ class _Builder:
             return None
         try:
             return self._node(node, loc)
+        except _TooDeep as exc:
+            mark = exc.mark
+            self.problems.append(
+                Problem(
+                    self.doc.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    t("yaml.too_deep", depth=self.max_depth),
+                )
+            )
+            return None
         except _TooBig as exc:
             mark = exc.mark
             self.problems.append(
@@ -287,68 +349,63 @@ class _Builder:
         mark = node.start_mark
         self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, message))
 
-    def _key(self, node: yaml.Node) -> Any:
+    def _key(self, node: yaml.Node, depth: int) -> Any:
         if isinstance(node, yaml.ScalarNode):
             try:
                 return scalar(node)
             except _BadValue as exc:
                 self._bad(exc.node, exc.message)
                 return node.value
-        return str(self._node(node, ("\0key",)))
+        return str(self._node(node, ("\0key",), depth))
 
-    def _node(self, node: yaml.Node, loc: Loc) -> Any:
-        if id(node) in self.seen:  # reached again through an alias
+    def _node(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+        """The value of `node`, built without recursion (a file may nest deeper than Python's
+        stack goes): each mapping and list is made first and filled as its items are built."""
+        result: list[Any] = [None]
+        todo: list[tuple[yaml.Node, Loc, int, Any, Any]] = [(node, loc, depth, result, 0)]
+        while todo:
+            current, where, level, parent, slot = todo.pop()
+            value, children = self._one(current, where, level)
+            parent[slot] = value
+            todo.extend(reversed(children))
+        return result[0]
+
+    def _one(
+        self, node: yaml.Node, loc: Loc, depth: int
+    ) -> tuple[Any, list[tuple[yaml.Node, Loc, int, Any, Any]]]:
+        """One node: a scalar's value, or a mapping or list with its scalars and the rest of
+        its items to build."""
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc), []
+        if depth > self.max_depth:
+            raise _TooDeep(node.start_mark)
+        self._visit(node, loc)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        assert isinstance(node, yaml.SequenceNode)
+        if node.tag != _TAG + "seq":
+            self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
+        items: list[Any] = [None] * len(node.value)
+        later = []
+        for index, item in enumerate(node.value):
+            if isinstance(item, yaml.ScalarNode):  # built at once: most nodes are scalars
+                items[index] = self._scalar(item, (*loc, index))
+            else:
+                later.append((item, (*loc, index), depth + 1, items, index))
+        return items, later
+
+    def _visit(self, node: yaml.Node, loc: Loc) -> None:
+        """Count a node reached again through an alias; note where it stands."""
+        if id(node) in self.seen:
             self.repeats += 1
             if self.repeats > MAX_NODES:
                 raise _TooBig(node.start_mark)
         else:
             self.seen.add(id(node))
         self.doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _TAG + "map":
-                self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
-            explicit = sum(1 for key, _ in node.value if key.tag != _TAG + "merge")
-            try:
-                self.constructor.flatten_mapping(node)
-            except yaml.MarkedYAMLError as exc:
-                mark = exc.problem_mark or node.start_mark
-                reason = exc.problem or "?"
-                self.problems.append(
-                    Problem(
-                        self.doc.path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        _syntax(reason),
-                    )
-                )
-                return {}
-            merged = len(node.value) - explicit  # merged pairs come first; explicit keys win
-            result: dict[Any, Any] = {}
-            from_merge: set[Any] = set()
-            for index, (key_node, value_node) in enumerate(node.value):
-                key = self._key(key_node)
-                if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
-                    key = str(key)
-                position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                if index < merged:
-                    from_merge.add(key)
-                elif key in from_merge:
-                    from_merge.discard(key)
-                    del result[key]
-                if key in result:
-                    self.problems.append(
-                        Problem(self.doc.path, *position, t("yaml.duplicate_key", key=key))
-                    )
-                    continue
-                key_loc: Loc = (*loc, key)
-                self.doc.keys[key_loc] = position
-                result[key] = self._node(value_node, key_loc)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
-            return [self._node(item, (*loc, index)) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        self._visit(node, loc)
         try:
             value = scalar(node)
         except _BadValue as exc:
@@ -357,6 +414,50 @@ class _Builder:
         if not isinstance(value, str):
             self.doc.raw[loc] = node.value
         return value
+
+    def _mapping(
+        self, node: yaml.MappingNode, loc: Loc, depth: int
+    ) -> tuple[Any, list[tuple[yaml.Node, Loc, int, Any, Any]]]:
+        if node.tag != _TAG + "map":
+            self._bad(node, t("yaml.unknown_tag", tag=_short_tag(node.tag)))
+        explicit = sum(1 for key, _ in node.value if key.tag != _TAG + "merge")
+        try:
+            self.constructor.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or node.start_mark
+            reason = exc.problem or "?"
+            self.problems.append(
+                Problem(self.doc.path, mark.line + 1, mark.column + 1, _syntax(reason))
+            )
+            return {}, []
+        merged = len(node.value) - explicit  # merged pairs come first; explicit keys win
+        result: dict[Any, Any] = {}
+        values: dict[Any, tuple[yaml.Node, Loc]] = {}
+        from_merge: set[Any] = set()
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self._key(key_node, depth + 1)
+            if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
+                key = str(key)
+            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if index < merged:
+                from_merge.add(key)
+            elif key in from_merge:
+                from_merge.discard(key)
+                del result[key]
+            if key in result:
+                self.problems.append(
+                    Problem(self.doc.path, *position, t("yaml.duplicate_key", key=key))
+                )
+                continue
+            key_loc: Loc = (*loc, key)
+            self.doc.keys[key_loc] = position
+            result[key] = None  # its place in the order; the value is built next
+            values[key] = (value_node, key_loc)
+        return result, [
+            (value_node, key_loc, depth + 1, result, key)
+            for key, (value_node, key_loc) in values.items()
+            if key in result
+        ]
 
 
 # --- YAML out ---------------------------------------------------------------------------------

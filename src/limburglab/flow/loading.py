@@ -48,7 +48,9 @@ def load(spec: str | Path) -> Flow:
     if flow is None:
         from limburglab.flow.validation import validate  # pydantic: new or changed flows only
 
-        flow = validate(yamlsource.parse(text, path, FlowError, sha256))
+        flow = validate(
+            yamlsource.parse(text, path, FlowError, sha256, max_depth=yamlsource.FLOW_MAX_DEPTH)
+        )
         _store(sha256, flow)
     flow.source, flow.sha256 = source, sha256
     return flow
@@ -60,7 +62,7 @@ def check_file(spec: str) -> list[Problem]:
 
     path = Path(spec) if Path(spec).exists() else resolve(spec)[0]
     try:
-        return check(yamlsource.load(path, FlowError))
+        return check(yamlsource.load(path, FlowError, max_depth=yamlsource.FLOW_MAX_DEPTH))
     except FlowError as exc:
         return exc.problems
 
@@ -75,7 +77,7 @@ def bundled_id_warning(spec: str, flow_id: str | None = None) -> str | None:
         return None
     if flow_id is None:
         try:
-            data = yamlsource.load(path, FlowError).data
+            data = yamlsource.load(path, FlowError, max_depth=yamlsource.FLOW_MAX_DEPTH).data
         except FlowError:
             return None  # its problems are reported on their own
         flow_id = data.get("id") if isinstance(data, dict) else None

@@ -250,6 +250,9 @@ class LiveSession:
         self.locks: list[SessionLock] = []
         #: What is being asked, in words: to say where input stopped or fell out of step.
         self.place = ""
+        #: The session file as it was when this began (None when there was none), to tell
+        #: whether anything was changed in it.
+        self.opened = session.on_disk()
         prompter.set_status(self.status)
 
     # timing
@@ -350,7 +353,9 @@ class LiveSession:
                 self.session.keep_draft(self.slot.loc, buffer)
                 self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
             elif self.session.complete and not self.unsaved:
-                return t("run.stopped_complete", path=self.session.path)
+                changed = self.session.changed_since(self.opened)
+                key = "run.stopped_complete_changed" if changed else "run.stopped_complete"
+                return t(key, path=self.session.path)
             saved = self.save()
             command = _resume_command(self.session.path)
             if saved:
@@ -360,7 +365,8 @@ class LiveSession:
             if rescue is None:
                 return t("run.lost", path=self.session.path)
             command = _resume_command(rescue)
-            return t("run.rescued", path=self.session.path, rescue=rescue, command=command)
+            key = "run.rescued" if self.session.rescued_all else "run.rescued_partly"
+            return t(key, path=self.session.path, rescue=rescue, command=command)
         finally:
             system.restore_signals(ignore)
 
@@ -639,7 +645,7 @@ class LiveSession:
                 t("run.lost", path=self.session.path)
                 if rescue is None
                 else t(
-                    "run.rescued",
+                    "run.rescued" if self.session.rescued_all else "run.rescued_partly",
                     path=self.session.path,
                     rescue=rescue,
                     command=_resume_command(rescue),

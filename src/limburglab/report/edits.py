@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from limburglab import yamlsource
-from limburglab.errors import Problem, ProblemsError
+from limburglab.errors import Problem, ProblemsError, WriteError
 from limburglab.flow.model import Flow, ListQuestion, Question
 from limburglab.messages import t
 from limburglab.report.merge import one_line
@@ -275,9 +275,13 @@ def apply(
 
 def append(path: Path, new: list[Edit]) -> None:
     """Add `new` at the end of the edits file at `path` (made when missing), keeping what is
-    there, comments included; written atomically."""
+    there, comments included; written atomically.
+
+    The new text is read back before it replaces the file (it must end in exactly the new
+    decisions), and the file after: a call that returns has them on disk, which is what
+    "opgeslagen" says. Raises WriteError otherwise, the old file kept where it can be."""
     from limburglab.files import write_atomic
-    from limburglab.session.file import dump
+    from limburglab.session.yamltext import dump, same
 
     before = path.read_text(encoding="utf-8") if path.exists() else ""
     if not before.strip():
@@ -286,4 +290,18 @@ def append(path: Path, new: list[Edit]) -> None:
         before = ""
     if before and not before.endswith("\n"):
         before += "\n"
-    write_atomic(path, before + dump([edit.as_yaml() for edit in new]))
+    added = [edit.as_yaml() for edit in new]
+    text = before + dump(added)
+    try:
+        read = yamlsource.read(text)
+    except Exception:  # whatever the reader refuses is a text that does not read back
+        read = None
+    if not isinstance(read, list) or not same(read[len(read) - len(added) :], added):
+        raise WriteError(t("file.cannot_write", path=path, reason=t("session.unfaithful")))
+    write_atomic(path, text)
+    try:
+        written = path.read_bytes()
+    except OSError:
+        written = b""
+    if written != text.encode("utf-8"):
+        raise WriteError(t("file.cannot_write", path=path, reason=t("session.not_as_written")))

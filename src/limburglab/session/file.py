@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from limburglab import yamlsource
 from limburglab.errors import Problem, SessionFileError, WriteError
-from limburglab.files import write_atomic
-from limburglab.flow.model import Flow, ListQuestion
+from limburglab.files import write_atomic, write_in_place
+from limburglab.flow.model import Flow, ListQuestion, ParagraphQuestion, TextQuestion
 from limburglab.messages import t
 from limburglab.session import rules as answer_rules
 from limburglab.session import tree
 from limburglab.session.tree import Answers, Loc
+from limburglab.session.yamltext import Pieces, Unfaithful, rescue_text, same, session_text
+from limburglab.session.yamltext import dump as dump  # the writer's, also for the edits file
 
 FORMAT = 1
 IN_PROGRESS = "in_progress"
@@ -107,9 +107,10 @@ class Session:
     #: writers.
     stamp: tuple[int, int, int] | None = field(default=None, compare=False)
     digest: bytes = field(default=b"", compare=False, repr=False)
-    _entries: dict[int, tuple[Any, str]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    _pieces: Pieces = field(default_factory=Pieces, init=False, repr=False, compare=False)
+    #: Whether the last rescue copy, read back, holds every answer as it is (it marks what no
+    #: file can hold, such as half a UTF-16 pair, with U+FFFD).
+    rescued_all: bool = field(default=True, init=False, repr=False, compare=False)
 
     @classmethod
     def start(cls, flow: Flow, meta: Meta, path: Path) -> Session:
@@ -208,18 +209,53 @@ class Session:
 
         A file changed on disk since it was last read or written here (a hand edit, a second
         copy of the tool) is never overwritten: the session goes to a side file beside it, whose
-        path is returned (and kept for the next saves). Raises WriteError when the disk refuses.
+        path is returned (and kept for the next saves).
+
+        The text is proven to read back as the session before it replaces the file (see
+        `yamltext`), and the file is read back after: a save that returns is on disk, which is
+        what the messages that say "opgeslagen" rely on. A file with more than one name (a hard
+        link) is written in place, so that every name keeps showing the session (see
+        `files.write_in_place`). Raises WriteError when the text cannot be proven, when the disk
+        refuses, or when the file does not hold what was written; the old file is kept then.
         """
         target = path or self.path
         assert target is not None, "a session needs a path before it can be saved"
         if path is None and self.stamp is not None and not self._as_left(target):
             target = side_path(target)
         self.updated_at = timestamp()
-        data = self._yaml().encode("utf-8")
-        write_atomic(target, data)
+        try:
+            data = self._yaml().encode("utf-8")
+        except Unfaithful as exc:
+            raise WriteError(t("file.cannot_write", path=target, reason=exc)) from None
+        if _links(target) > 1:
+            write_in_place(target, data, saving_path(target))
+        else:
+            write_atomic(target, data)
+        try:
+            on_disk = target.read_bytes()
+        except OSError as exc:
+            on_disk, reason = b"", exc.strerror or str(exc)
+        else:
+            reason = t("session.not_as_written")
+        if on_disk != data:
+            raise WriteError(t("file.cannot_write", path=target, reason=reason))
         self.path = target
         self.stamp, self.digest = _stamp(target), hashlib.sha256(data).digest()
         return target
+
+    def on_disk(self) -> bytes | None:
+        """The session file's bytes now (None when there is none or it cannot be read): to
+        compare with the file later (`changed_since`)."""
+        try:
+            return self.path.read_bytes() if self.path is not None else None
+        except OSError:
+            return None
+
+    def changed_since(self, before: bytes | None) -> bool:
+        """Whether the session file now holds other data than `before` (its bytes then): the
+        answers, who and when, the status, a draft. The moment it was saved, the cursor and
+        the clock do not count. For a message that says what happened to the file."""
+        return _content(before) != _content(self.on_disk())
 
     def _as_left(self, path: Path) -> bool:
         """Whether the file is as this session last read or wrote it: the same size, time and
@@ -232,35 +268,9 @@ class Session:
             return False
 
     def _yaml(self) -> str:
-        """The file's text: as `dump(self.to_dict())`, with the YAML of list entries kept from
-        the last save while the entry is the same object (entries are never changed in place,
-        see `tree`), so that a list of thousands of entries is not written out anew each time."""
-        data = self.to_dict()
-        answers = data.pop("answers")
-        kept, self._entries = self._entries, {}
-        parts = [dump(data), "answers:"]
-        if not answers:
-            return parts[0] + "answers: {}\n"
-        parts.append("\n")
-        for section_id, section in answers.items():
-            parts.append(f"  {_key(section_id)}:\n")
-            plain: dict[str, Any] = {}  # answers that are no list, written together
-            for question_id, value in section.items():
-                if not isinstance(value, list) or not value:
-                    plain[question_id] = value
-                    continue
-                if plain:
-                    parts.append(_indented(dump(plain, width=96)))
-                    plain = {}
-                parts.append(f"    {_key(question_id)}:\n")
-                for entry in value:
-                    seen = kept.get(id(entry))
-                    text = seen[1] if seen and seen[0] is entry else _indented(dump([entry], 96))
-                    self._entries[id(entry)] = (entry, text)
-                    parts.append(text)
-            if plain:
-                parts.append(_indented(dump(plain, width=96)))
-        return "".join(parts)
+        """The file's text, by the one writer (`yamltext.session_text`): proven to read back as
+        the answers; pieces of the last save are kept while their answer is the same."""
+        return session_text(self.to_dict(), self._pieces)
 
     def rescue(self) -> Path | None:
         """Write a copy where it can (the user's data folder, else the temporary folder) when
@@ -273,14 +283,52 @@ class Session:
             and ("/" in source or source.endswith((".yaml", ".yml")))
         ):  # the copy lives elsewhere: it names its flow file in full
             self.flow.source = str((self.path.resolve().parent / source).resolve())
+        data = self.to_dict()
+        text = rescue_text(data, self._pieces)
         for folder in _rescue_folders():
             target = side_path(folder / name)
             try:
-                write_atomic(target, dump(self.to_dict()))
+                write_atomic(target, text)
+                self.rescued_all = _holds(target, data)
             except WriteError:
                 continue
             return target
         return None
+
+
+def _content(data: bytes | None) -> dict[str, Any] | None:
+    """A session file's data but for `updated_at`, `current` and `timing` (None for none)."""
+    if data is None:
+        return None
+    try:
+        parsed = yamlsource.parse(data.decode("utf-8"), Path(), SessionFileError).data
+    except (SessionFileError, UnicodeDecodeError):
+        return {"unreadable": hashlib.sha256(data).hexdigest()}
+    if not isinstance(parsed, dict):
+        return {"unreadable": hashlib.sha256(data).hexdigest()}
+    return {k: v for k, v in parsed.items() if k not in ("updated_at", "current", "timing")}
+
+
+def _holds(path: Path, data: dict[str, Any]) -> bool:
+    """Whether the file at `path`, read back, holds the answers and the rest of `data`."""
+    try:
+        written = yamlsource.load(path, SessionFileError).data
+    except SessionFileError:
+        return False
+    return isinstance(written, dict) and same(written.get("answers"), data.get("answers"))
+
+
+def saving_path(path: Path) -> Path:
+    """Where a save in place keeps the whole new text until the file holds it."""
+    return path.with_name(f".{path.name}.saving")
+
+
+def _links(path: Path) -> int:
+    """How many names the file at `path` has (0 when there is none)."""
+    try:
+        return path.stat().st_nlink
+    except OSError:
+        return 0
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -369,101 +417,6 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
-# --- YAML out ---------------------------------------------------------------------------------
-
-_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc]
-    pass
-
-
-def _represent_str(dumper: Any, value: str) -> Any:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def _key(key: str) -> str:
-    """A mapping key as YAML writes it (quoted where YAML would read something else)."""
-    return dump([key])[2:].rstrip("\n")
-
-
-def _indented(text: str) -> str:
-    """A piece of YAML written at column 0, moved to column 4 (without its end-of-document
-    marker, which only the whole file may need)."""
-    text = text.removesuffix("...\n")
-    return "".join(line if line == "\n" else "    " + line for line in text.splitlines(True))
-
-
-def dump(data: Any, width: int = 100) -> str:
-    """YAML for humans: keys in the given order, every character as typed, multi-line text as
-    blocks.
-
-    libyaml's fast emitter writes characters beyond the Basic Multilingual Plane (emoji) as
-    `\\U0001F600` escapes; they travel through it as a pair of private-use characters that it
-    keeps as they are, and come back afterwards. Text that holds such private-use characters
-    itself goes through PyYAML's own (slower) emitter instead.
-    """
-    private, astral = _unusual(data)
-    if private:
-        return yamlsource.dump(data, width)
-    text: str = yaml.dump(
-        _hide_astral(data) if astral else data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=width,
-        indent=2,
-    )
-    return _PAIR.sub(_astral, text) if astral else text
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_PRIVATE = re.compile("[\ue000-\ue7ff]")
-_PAIR = re.compile("([\ue000-\ue3ff])([\ue400-\ue7ff])")
-
-
-def _hide(char: re.Match[str]) -> str:
-    offset = ord(char.group()) - 0x10000
-    return chr(0xE000 + (offset >> 10)) + chr(0xE400 + (offset & 0x3FF))
-
-
-def _astral(pair: re.Match[str]) -> str:
-    return chr(0x10000 + ((ord(pair.group(1)) - 0xE000) << 10) + ord(pair.group(2)) - 0xE400)
-
-
-def _hide_astral(value: Any) -> Any:
-    if isinstance(value, str):
-        return _ASTRAL.sub(_hide, value)
-    if isinstance(value, dict):
-        return {_hide_astral(k): _hide_astral(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_hide_astral(v) for v in value]
-    return value
-
-
-def _unusual(value: Any) -> tuple[bool, bool]:
-    """Whether any text holds private-use characters of the range used above, or characters
-    beyond the Basic Multilingual Plane."""
-    private = astral = False
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if not item.isascii():
-                private = private or bool(_PRIVATE.search(item))
-                astral = astral or bool(_ASTRAL.search(item))
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return private, astral
-
-
 # --- YAML in ----------------------------------------------------------------------------------
 
 
@@ -473,6 +426,7 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
     With `flow`, the answers are checked against the flow's rules too. The file is never
     changed here.
     """
+    _check_interrupted_save(path)
     doc = yamlsource.load(path, SessionFileError)
     data = doc.data
     if not isinstance(data, dict):
@@ -525,12 +479,29 @@ def load(path: Path, flow: Flow | None = None, *, answers_only: bool = False) ->
         skipped=skipped,
         draft=draft,
         timing=_timing(data.get("timing")),
-        answers=_normalise(raw_answers),
+        answers=_texts_as_text(flow, _normalise(raw_answers)) if flow else _normalise(raw_answers),
         path=path,
         orphans=_normalise(orphans),
         stamp=_stamp(path),
         digest=bytes.fromhex(doc.sha256),
     )
+
+
+def _check_interrupted_save(path: Path) -> None:
+    """A save in place (see `files.write_in_place`) that stopped halfway leaves the whole new
+    text beside the file; the file itself may then be cut off anywhere, even where it still
+    reads. Refuse it, naming both, rather than read a part of the answers as the whole."""
+    copy = saving_path(path)
+    try:
+        left = copy.read_bytes()
+    except OSError:
+        return
+    try:
+        same_text = path.read_bytes() == left
+    except OSError:
+        same_text = False
+    if not same_text:
+        raise SessionFileError([Problem(path, 1, 1, t("session.interrupted_save", copy=copy))])
 
 
 def _prune(flow: Flow, raw: dict[Any, Any]) -> tuple[dict[Any, Any], dict[Any, Any]]:
@@ -678,6 +649,42 @@ def _timing(raw: Any) -> dict[str, dict[str, int]]:
                 k: int(v) for k, v in entry.items() if isinstance(v, (int, float))
             }
     return timing
+
+
+def _texts_as_text(flow: Flow, answers: Answers) -> Answers:
+    """Answers to text questions that YAML read as numbers (`hoofdstuk: 1.10`) as the text
+    they were written as, so that they are written back as text, quoted: YAML 1.1 readers
+    would read them as numbers (1.1), and `0123` even as 83."""
+    result = dict(answers)
+    for section in flow.sections:
+        given = answers.get(section.id)
+        if isinstance(given, dict):
+            result[section.id] = _question_texts(section.questions, given)
+    return result
+
+
+def _question_texts(questions: Any, values: dict[str, Any]) -> dict[str, Any]:
+    result = dict(values)
+    for question in questions:
+        value = values.get(question.id)
+        if isinstance(question, (TextQuestion, ParagraphQuestion)):
+            text = answer_rules.as_text(value)
+            if text is not None and not isinstance(value, str):
+                result[question.id] = text
+        elif isinstance(question, ListQuestion) and isinstance(value, list):
+            result[question.id] = [_entry_texts(question, entry) for entry in value]
+    return result
+
+
+def _entry_texts(question: ListQuestion, entry: Any) -> Any:
+    if not isinstance(entry, dict):
+        text = answer_rules.as_text(entry)
+        return text if text is not None else entry
+    result = _question_texts(question.item, entry)
+    text = answer_rules.as_text(entry.get("text"))
+    if text is not None:
+        result["text"] = text
+    return result
 
 
 def _normalise(value: Any) -> Any:

@@ -6,6 +6,7 @@ string, or a mapping `{text: ..., <follow-up id>: ...}` when it has follow-up an
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -63,6 +64,8 @@ def check_count(low: int | None, high: int | None, count: int) -> str | None:
 
 
 def check_number(question: NumberQuestion | ScaleQuestion, value: float) -> str | None:
+    if not usable_number(value):
+        return t("answer.number_finite")
     if isinstance(question, ScaleQuestion) and value != int(value):
         return t("answer.whole_number")
     if question.min is not None and value < question.min:
@@ -81,6 +84,18 @@ def check_vote(question: VoteQuestion, votes: dict[str, int]) -> str | None:
     if any(v < 0 for v in votes.values()):
         return t("answer.vote_negative")
     return None
+
+
+#: The largest whole number every part of limburglab (averages, the PDF's JSON, spreadsheets)
+#: holds exactly: 2**53.
+LARGEST = 2**53
+
+
+def usable_number(value: float) -> bool:
+    """Whether a number is one a report can show: finite, and no larger than LARGEST."""
+    if isinstance(value, int):
+        return abs(value) <= LARGEST
+    return math.isfinite(value)
 
 
 def number_text(value: float) -> str:
@@ -144,6 +159,8 @@ def _check_value(
     elif isinstance(question, (NumberQuestion, ScaleQuestion)):
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             yield loc, t("answer.expected_number")
+        elif not usable_number(value):  # also where the question does not apply now
+            yield loc, t("answer.number_finite")
         elif applies and (message := check_number(question, value)):
             yield loc, message
     elif applies:
