@@ -74,6 +74,7 @@ class TerminalPrompter:
         self.intro: list[tuple[str, str]] = []
         self.notes: list[tuple[str, str]] = []
         self.framed = False
+        self.pasted_in_choice = False
 
     # --- output -----------------------------------------------------------------------------
 
@@ -160,10 +161,17 @@ class TerminalPrompter:
         _print(*parts)
         return indent + "  ›"
 
-    def _run(self, question: Any, indent: int = 0) -> Any:
+    def _run(self, question: Any, indent: int = 0, *, choosing: bool = False) -> Any:
         """Run a prompt with the back key, wrapped lines, word wrap in the input (its wrapped
-        lines start under its first column, `indent`) and the status line under it."""
+        lines start under its first column, `indent`) and the status line under it. A paste is
+        text in the input, and nothing in a choice (see `keyboard`)."""
+        from limburglab.live.keyboard import PasteAwareInput
+
         application = question.application
+        self.pasted_in_choice = False
+        application.input = PasteAwareInput(
+            application.input, choosing=choosing, pasted=self._pasted if choosing else None
+        )
         application.key_bindings = merge_key_bindings([application.key_bindings, _back_keys])
         _wrap_windows(application.layout.container)
         for window in walk(application.layout.container):
@@ -195,8 +203,14 @@ class TerminalPrompter:
                 raise asking.stopping from None
             raise
 
+    def _pasted(self, text: str) -> None:
+        self.pasted_in_choice = True
+
     def _toolbar(self) -> FormattedText:
-        """The section's clock and the keys; a short form of the keys when narrow."""
+        """The section's clock and the keys; a short form of the keys when narrow. After a paste
+        in a choice, the line says that a paste chooses nothing."""
+        if self.pasted_in_choice:
+            return FormattedText([("class:bottom-toolbar", " " + t("ask.paste_in_choice") + " ")])
         full = " " + self.status() + " "
         short_keys = full.replace(t("run.status_keys"), t("run.status_keys_short"))
         clock_only = short_keys.split(": ", 1)[-1] if ": " in short_keys else short_keys
@@ -261,7 +275,8 @@ class TerminalPrompter:
     def _pick(self, prompt: str, choices: list[Any], hint: str, depth: int, **kw: Any) -> Any:
         mark = self._lead(prompt, hint, depth)
         return self._run(
-            questionary.select("", choices, qmark=mark, instruction=" ", style=_STYLE, **kw)
+            questionary.select("", choices, qmark=mark, instruction=" ", style=_STYLE, **kw),
+            choosing=True,
         )
 
     def select(
@@ -315,7 +330,10 @@ class TerminalPrompter:
             ]
             mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
             ticked = list(
-                self._run(checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE)) or []
+                self._run(
+                    checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE), choosing=True
+                )
+                or []
             )
             if not other:
                 return ticked
