@@ -43,10 +43,11 @@ from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, Prompter, Stop, short
 from limburglab.messages import choose, t
-from limburglab.session import rules, tree, walker
+from limburglab.session import drafts, rescues, rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
+    Draft,
     Meta,
     Session,
     another_path,
@@ -245,7 +246,10 @@ class LiveSession:
         self.to_recheck: dict[str, Step] = {}
         #: Locks on side files the session moved to (released when the process ends).
         self.locks: list[SessionLock] = []
+        #: What is being typed, kept beside the session file while it is typed.
+        self.typed = drafts.Keeper(lambda: self.session.path)
         prompter.set_status(self.status)
+        prompter.set_typing(self._typing)
 
     # timing
 
@@ -301,7 +305,15 @@ class LiveSession:
         if self.unsaved:
             self._tell(self.prompter.info, t("run.saved_again", path=self.session.path))
             self.unsaved = False
+        self.typed.saved()
         return True
+
+    def _typing(self, text: str, line: int | None) -> None:
+        """What stands in the input now: kept beside the session when it is new text."""
+        if self.slot is None:
+            return
+        new = bool(text.strip()) and not self._standing(text)
+        self.typed.typing(Draft(self.slot.loc, text, line) if new else None)
 
     @staticmethod
     def _tell(say: Callable[[str], None], message: str) -> None:
@@ -325,16 +337,17 @@ class LiveSession:
             code = exc.code if isinstance(exc, Stop) else 130
             if isinstance(exc, EOFError):
                 code = 1
-            raise Interrupted(self._stop(getattr(exc, "buffer", ""), code), code) from None
+            message = self._stop(getattr(exc, "buffer", ""), code, getattr(exc, "line", None))
+            raise Interrupted(message, code) from None
         finally:
             _restore_signals(previous)
 
-    def _stop(self, buffer: str, code: int) -> str:
+    def _stop(self, buffer: str, code: int, line: int | None = None) -> str:
         """Save what there is; the message to leave with."""
         ignore = _handle_signals(signal.SIG_IGN)
         try:
             if self.slot is not None and buffer.strip() and not self._standing(buffer):
-                self.session.keep_draft(self.slot.loc, buffer)
+                self.session.keep_draft(self.slot.loc, buffer, line)
                 self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
             elif self.session.complete and not self.unsaved:
                 return t("run.stopped_complete", path=self.session.path)
@@ -364,19 +377,54 @@ class LiveSession:
     def carry_on(self) -> None:
         """Resume: go on where the work stopped, or review a complete session."""
         with self.interrupts():
+            self.take_up_what_was_left()
             if self.session.complete:
                 self.review_all()
             else:
                 self.walk(self.resume_slot())
 
+    def take_up_what_was_left(self) -> None:
+        """What an earlier run left outside the session file: a rescue copy from a failed save
+        (its answers taken over only when the leader says so) and the text being typed when
+        the process ended without a word (offered at its place)."""
+        for copy in rescues.find(self.session)[:1]:
+            try:
+                take = self.prompter.confirm(
+                    t("run.rescue_found", path=copy.path, time=_moment_text(copy.updated_at)),
+                    default=None,
+                    hint=t("run.rescue_hint"),
+                    depth=0,
+                )
+            except GoBack:
+                take = False
+            if take:
+                rescues.merge(self.session, copy, self.flow)
+                self.session.status = IN_PROGRESS
+                if self.save():
+                    self.prompter.info(t("run.rescue_merged", path=copy.path))
+        saved_at = drafts.adopt(self.session)
+        if saved_at is not None:
+            self.session.status = IN_PROGRESS  # to be finished, as after Ctrl-C
+            self.prompter.info(t("run.draft_offered", time=_moment_text(saved_at)))
+
     def resume_slot(self) -> Slot | None:
         """Where a resumed session goes on: the question being typed when it stopped, else the
-        first slot that is neither answered nor deliberately left empty."""
+        first slot that is neither answered nor deliberately left empty. A draft whose place
+        is gone (an entry past the end of its list goes to the list's end) is said in full,
+        and stays in the file until new text is typed."""
         draft = self.session.draft
         if draft is not None:
             slot = walker.slot_at(self.flow, self.session.answers, draft.loc)
+            if slot is None and isinstance(draft.loc[-1], int):
+                end = (*draft.loc[:-1], len(tree.entries(self.session.answers, draft.loc[:-1])))
+                slot = walker.slot_at(self.flow, self.session.answers, end)
+                if slot is not None and draft.text.strip():
+                    self.session.draft = Draft(end, draft.text)
             if slot is not None:
                 return slot
+            if draft.text.strip():
+                where = tree.format_loc(draft.loc)
+                self.prompter.warn(t("run.draft_no_place", path=where, text=draft.text))
         return walker.frontier(self.flow, self.session.answers, self.session.skipped)
 
     def _open(self, section: Section) -> None:
@@ -405,7 +453,7 @@ class LiveSession:
                 self._ask(slot)
             except GoBack as back:
                 if back.buffer.strip() and not self._standing(back.buffer):
-                    self.session.keep_draft(slot.loc, back.buffer)
+                    self.session.keep_draft(slot.loc, back.buffer, back.line)
                 previous = walker.slot_before(self.flow, self.session.answers, slot.loc)
                 if scope is not None and (previous is None or not _inside(previous.loc, scope)):
                     if slot == first:
@@ -451,6 +499,7 @@ class LiveSession:
                 item["text"] = short(item["text"])
             context = {**context, "item": item}
         draft = self.session.draft_text(slot.loc)
+        line = self.session.draft.line if draft is not None and self.session.draft else None
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
         else:
@@ -462,6 +511,7 @@ class LiveSession:
                 tree.get(answers, slot.loc),
                 depth=slot.depth,
                 draft=draft,
+                line=line,
                 keep=keep,
             )
             tree.put(answers, slot.loc, value)
@@ -828,6 +878,12 @@ def _value_lines(
     if isinstance(value, float):
         value = rules.number_text(value)
     return [(depth, f"{title}: {value}")]
+
+
+def _moment_text(stamp: str) -> str:
+    """A moment from the session's files as people read it: `03-12-2026 07:51`."""
+    when = rescues.moment(stamp)
+    return when.strftime("%d-%m-%Y %H:%M") if when else stamp
 
 
 def _clock_text(seconds: float) -> str:

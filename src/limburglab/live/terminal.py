@@ -32,7 +32,7 @@ from prompt_toolkit.utils import get_cwidth
 
 from limburglab.flow.model import Section, format_seconds
 from limburglab.live import asking
-from limburglab.live.asking import GoBack, Options, Stop, hints, sentence
+from limburglab.live.asking import GoBack, Options, Stop, Typing, hints, lines_of, sentence
 from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t, tn
 from limburglab.session.rules import number_text
@@ -70,6 +70,7 @@ class TerminalPrompter:
 
     def __init__(self) -> None:
         self.status: Callable[[], str] = lambda: t("run.status_keys")
+        self.typing: Typing = lambda text, line: None
         self.header: list[tuple[str, str]] = []
         self.intro: list[tuple[str, str]] = []
         self.notes: list[tuple[str, str]] = []
@@ -80,6 +81,9 @@ class TerminalPrompter:
 
     def set_status(self, status: Callable[[], str]) -> None:
         self.status = status
+
+    def set_typing(self, typing: Typing) -> None:
+        self.typing = typing
 
     def section(self, number: int, total: int, section: Section) -> None:
         timebox = f"  ·  {format_seconds(section.timebox)}" if section.timebox else ""
@@ -161,10 +165,13 @@ class TerminalPrompter:
         _print(*parts)
         return indent + "  ›"
 
-    def _run(self, question: Any, indent: int = 0, *, choosing: bool = False) -> Any:
+    def _run(
+        self, question: Any, indent: int = 0, *, choosing: bool = False, line: int | None = None
+    ) -> Any:
         """Run a prompt with the back key, wrapped lines, word wrap in the input (its wrapped
         lines start under its first column, `indent`) and the status line under it. A paste is
-        text in the input, and nothing in a choice (see `keyboard`)."""
+        text in the input, and nothing in a choice (see `keyboard`). What stands in a text
+        input is told to `typing` now and then (with `line`, the answer's line it corrects)."""
         from limburglab.live.keyboard import PasteAwareInput
 
         application = question.application
@@ -192,6 +199,10 @@ class TerminalPrompter:
                 )
             )
         application.refresh_interval = 1.0
+        if not choosing:
+            application.pre_run_callables.append(
+                lambda: application.create_background_task(self._watch_typing(application, line))
+            )
         try:
             answer = question.unsafe_ask()
             self.notes = []  # said before this answer, seen with it: not again after a redraw
@@ -202,6 +213,14 @@ class TerminalPrompter:
             if asking.stopping is not None:
                 raise asking.stopping from None
             raise
+
+    async def _watch_typing(self, application: Any, line: int | None) -> None:
+        """Tell `typing` what stands in the input, twice a second while the prompt runs."""
+        import asyncio
+
+        while True:
+            await asyncio.sleep(_TYPING_EVERY)
+            self.typing(application.current_buffer.text, line)
 
     def _pasted(self, text: str) -> None:
         self.pasted_in_choice = True
@@ -218,7 +237,17 @@ class TerminalPrompter:
         text = next((x for x in (full, short_keys, " " + clock_only) if len(x) <= width), full)
         return FormattedText([("class:bottom-toolbar", text)])
 
-    def _line(self, prompt: str, default: str, hint: str, depth: int, suggestion: str = "") -> str:
+    def _line(
+        self,
+        prompt: str,
+        default: str,
+        hint: str,
+        depth: int,
+        suggestion: str = "",
+        line: int | None = None,
+    ) -> str:
+        """One line of input; `line` is the line of the answer it corrects (None: a new one),
+        told with the text being typed and with an interruption or a step back."""
         mark = self._lead(prompt, hint, depth)
         question = questionary.text(
             "",
@@ -227,7 +256,11 @@ class TerminalPrompter:
             style=_STYLE,
             placeholder=FormattedText([("fg:ansibrightblack", suggestion)]) if suggestion else None,
         )
-        answer = str(self._run(question, len(mark) + 2) or "")
+        try:
+            answer = str(self._run(question, len(mark) + 2, line=line) or "")
+        except (GoBack, Stop) as exc:
+            exc.line = line
+            raise
         if answer.strip() == BACK:
             raise GoBack
         if not answer.strip() and suggestion:
@@ -263,6 +296,7 @@ class TerminalPrompter:
                 offered or "",
                 hints(hint, t("ask.paragraph_hint")) if first else "",
                 depth,
+                line=len(lines) if offered is not None else None,  # its place in what is kept
             )
             first = False
             if offered is None and not line.strip():
@@ -345,10 +379,14 @@ class TerminalPrompter:
                 while True:
                     offered = previous.pop(0) if previous else None
                     line = self._line(
-                        t("ask.other_one"), offered or "", t("ask.other_one_hint"), depth + 1
+                        t("ask.other_one"),
+                        offered or "",
+                        t("ask.other_one_hint"),
+                        depth + 1,
+                        line=len(ticked) + len(extra) if offered is not None else None,
                     ).strip()
                     if line:
-                        extra.append(line)
+                        extra += lines_of(line)  # pasted lines: one answer each
                     elif offered is None:
                         return ticked + extra
                     save(ticked + extra + previous)
@@ -390,12 +428,17 @@ class TerminalPrompter:
                 if not order:
                     raise
                 order.pop()
+                self.typing("\n".join(order), None)
                 continue
+            except Stop as stop:  # the order made so far is kept as a draft
+                stop.buffer = "\n".join(order)
+                raise
             if answer == "\0keep":
                 return list(default)
             if answer == "\0done":
                 break
             order.append(str(answer))
+            self.typing("\n".join(order), None)
         return order
 
     def vote(
@@ -469,6 +512,8 @@ class TerminalPrompter:
         return str(self._pick(prompt, choices, t("ask.select_keys"), 0))
 
 
+#: How often a text input tells what stands in it (written beside the session at most every 2 s).
+_TYPING_EVERY = 0.5
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^\s*(?:[-*]|\d+[.)])\s")
 
