@@ -27,8 +27,9 @@ from limburglab.flow.model import (
     VoteQuestion,
     entry_text,
 )
-from limburglab.messages import t
+from limburglab.messages import t, tn
 from limburglab.session import rules
+from limburglab.session.entries import nested_count
 
 Options = list[tuple[str, str]]
 Keep = Callable[[Any], None]
@@ -322,10 +323,21 @@ class Asker:
                 return int(value) - 1
             self._warn(t("ask.place_range", count=count))
 
-    def confirm_delete(self, text: str) -> bool:
+    def confirm_delete(self, entry: Any) -> bool:
+        """Whether an entry goes, asked once; with the number of answers that go with it."""
+        count = nested_count(entry)
+        text = entry_text(entry)
+        question = (
+            tn("ask.delete_confirm_nested", count, entry=text)
+            if count
+            else t("ask.delete_confirm", entry=text)
+        )
+        return bool(self.prompter.confirm(question, default=False, hint="", depth=0))
+
+    def _confirm_removal(self, answer: str) -> bool:
         return bool(
             self.prompter.confirm(
-                t("ask.delete_confirm", entry=text), default=False, hint="", depth=0
+                t("ask.remove_answer", answer=short(answer)), default=False, hint="", depth=0
             )
         )
 
@@ -374,6 +386,12 @@ class Asker:
             if not value:
                 if question.required:
                     self._warn(t("answer.required"))
+                    continue
+                # An answer cleared and confirmed goes once the leader says so (as an entry
+                # does); else it is offered again. A paragraph goes line by line instead.
+                cleared = isinstance(question, TextQuestion) and isinstance(current, str)
+                if cleared and current and not self._confirm_removal(current):
+                    default = current
                     continue
                 return None
             message = rules.check_text(question, value)

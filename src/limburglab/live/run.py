@@ -43,7 +43,7 @@ from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, Prompter, Stop, short
 from limburglab.messages import choose, t
-from limburglab.session import drafts, rescues, rules, tree, walker
+from limburglab.session import drafts, entries, rescues, rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
@@ -236,6 +236,8 @@ class LiveSession:
         self.unsaved = False
         #: How many entries the last answer held (several when lines were pasted).
         self.pasted = 0
+        #: The last entry asked was cleared and taken out: the walk goes on at its place.
+        self.removed = False
         #: The questions other questions take their choices from (`choices_from`).
         self.sources = {
             q.choices_from
@@ -466,6 +468,12 @@ class LiveSession:
                     self._save_at(slot)
                 continue
             following = walker.slot_after(self.flow, self.session.answers, self._past(slot))
+            if self.removed:  # the entry is gone: what followed it stands at its place now
+                self.removed = False
+                if scope is not None and _inside(scope, slot.loc):
+                    self._save_at(None)
+                    return
+                following = walker.slot_at(self.flow, self.session.answers, slot.loc) or following
             if scope is not None:
                 if following is None or not _inside(following.loc, scope):
                     self._save_at(self.slot)
@@ -514,7 +522,7 @@ class LiveSession:
                 line=line,
                 keep=keep,
             )
-            tree.put(answers, slot.loc, value)
+            entries.answer(self.session, slot.loc, value)
             self.session.mark(slot.loc, answered=value is not None)
         self._recheck_dependents(slot.step_loc)
         if draft is not None or self._marked(slot):
@@ -541,38 +549,43 @@ class LiveSession:
         answers = self.session.answers
         current = tree.entries(answers, slot.list_loc)
         existing = current[slot.index] if slot.index < len(current) else None
-        texts = self.asker.entry(
-            slot.question,
-            context,
-            number=slot.index + 1,
-            count=len(current),
-            existing=None if existing is None else tree.entry_text(existing),
-            draft=draft,
-            depth=slot.depth,
-        )
+        while True:
+            texts = self.asker.entry(
+                slot.question,
+                context,
+                number=slot.index + 1,
+                count=len(current),
+                existing=None if existing is None else tree.entry_text(existing),
+                draft=draft,
+                depth=slot.depth,
+            )
+            if texts or existing is None:
+                break
+            # An entry cleared and confirmed goes, with what hangs under it, once the leader
+            # says so; else it is offered again as it was.
+            if self.asker.confirm_delete(existing):
+                entries.delete(self.session, slot.list_loc, slot.index)
+                self.removed = True
+                return
+            draft = None
         self.pasted = len(texts)
         if not texts:
             if existing is None:  # the empty line at the end closes the list
                 self.session.mark(slot.loc, answered=False)
             return
         if existing is None:
-            self._insert(slot.list_loc, slot.index, texts)
+            entries.insert(self.session, slot.list_loc, slot.index, texts)
             return
-        tree.put_entry(answers, slot.loc, texts[0])
+        entries.set_text(self.session, slot.loc, texts[0])
         if texts[1:]:
-            self._insert(slot.list_loc, slot.index + 1, texts[1:])
-
-    def _insert(self, list_loc: Loc, index: int, texts: list[str]) -> None:
-        length = len(tree.entries(self.session.answers, list_loc))
-        self.session.renumber(list_loc, tree.shift(length, inserted=(index, len(texts))))
-        tree.insert_entries(self.session.answers, list_loc, index, texts)
+            entries.insert(self.session, slot.list_loc, slot.index + 1, texts[1:])
 
     def _keeper(self, slot: Slot) -> Callable[[Any], None]:
         """Saves an answer of several lines (a paragraph, a multiselect with its "other" lines)
         line by line as it is typed, marked as still being typed."""
 
         def keep(value: Any) -> None:
-            tree.put(self.session.answers, slot.loc, value or None)
+            entries.answer(self.session, slot.loc, value or None)
             draft = self.session.draft  # a draft typed elsewhere is not given up for this mark
             if draft is None or draft.loc == slot.loc or not draft.text:
                 self.session.keep_draft(slot.loc, "")
@@ -598,7 +611,7 @@ class LiveSession:
             valid = {c.value for c in self.flow.choices(question, context)}
             kept = _keep_choices(value, valid, getattr(question, "other", False))
             if kept != value:
-                tree.put(self.session.answers, step.loc, kept)
+                entries.answer(self.session, step.loc, kept)
                 self.to_recheck[step.path] = step
             elif isinstance(question, RankQuestion) and question.max is None and valid - set(value):
                 self.to_recheck[step.path] = step  # a new choice to place in the order
@@ -711,33 +724,62 @@ class LiveSession:
             self._edit_step(dependent)
 
     def _edit_list(self, step: Step) -> None:
-        """Change, insert, delete or move single entries without retyping the others."""
-        list_loc = step.loc
+        assert isinstance(step.question, ListQuestion)
+        self._edit_entries(step.loc, step.section, step.question, step.question.title, None)
+
+    def _edit_entries(
+        self,
+        list_loc: Loc,
+        section: Section,
+        question: ListQuestion,
+        title: str,
+        item: dict[str, Any] | None,
+    ) -> None:
+        """The list editor, the same at every depth: add, change, insert, delete or move single
+        entries without retyping the others, and open the follow-up list of an entry (examples
+        of a driver, sub-points of a condition) in this same editor. `item` is the entry the
+        list belongs to, for its prompts."""
+        nested = [f for f in question.item if isinstance(f, ListQuestion)]
+        keys = [
+            "done",
+            "add",
+            "change",
+            "insert",
+            "delete",
+            "move",
+            *(["nested"] if nested else []),
+        ]
         while True:
             current = tree.entries(self.session.answers, list_loc)
-            self.prompter.frame([(0, f"{step.question.title}:")])  # one calm list, never piles
+            self.prompter.frame([(0, f"{title}:")])  # one calm list, never piles
             self.asker.show_entries(current)
+            labels = ", ".join(f.title for f in nested)
             try:
                 action = self.prompter.choose(
-                    t("ask.list_action", title=step.question.title),
-                    [
-                        (key, t(f"ask.list_{key}"))
-                        for key in ("done", "add", "change", "insert", "delete", "move")
-                    ],
+                    t("ask.list_action", title=title),
+                    [(key, t(f"ask.list_{key}", labels=labels)) for key in keys],
                 )
             except GoBack:
                 return
             if action == "done":
                 return
             try:
-                self._list_action(step, action, current)
+                self._list_action(list_loc, section, question, item, action, current)
             except GoBack:
                 continue
             finally:
                 self._save_at(None)
 
-    def _list_action(self, step: Step, action: str, current: list[Any]) -> None:
-        list_loc, answers = step.loc, self.session.answers
+    def _list_action(
+        self,
+        list_loc: Loc,
+        section: Section,
+        question: ListQuestion,
+        item: dict[str, Any] | None,
+        action: str,
+        current: list[Any],
+    ) -> None:
+        answers = self.session.answers
         if action == "add" or not current:
             self.walk(walker.slot_at(self.flow, answers, (*list_loc, len(current))), scope=list_loc)
             return
@@ -747,13 +789,13 @@ class LiveSession:
                 walker.slot_at(self.flow, answers, (*list_loc, index)), scope=(*list_loc, index)
             )
         elif action == "insert":
-            assert isinstance(step.question, ListQuestion)
             # Text typed here and interrupted is kept as a new entry at the end of the list, never
             # in the place of the entry it was to go before (see `_stop`).
-            self.slot = walker.Slot((*list_loc, len(current)), step.section, step.question)
+            self.slot = walker.Slot((*list_loc, len(current)), section, question, item)
+            context = walker.flat(answers)
             texts = self.asker.entry(
-                step.question,
-                walker.flat(answers),
+                question,
+                {**context, "item": item} if item is not None else context,
                 number=index + 1,
                 count=len(current),
                 existing=None,
@@ -762,22 +804,44 @@ class LiveSession:
                 closing=False,
             )
             if texts:
-                self._insert(list_loc, index, texts)
+                entries.insert(self.session, list_loc, index, texts)
                 self._save_at(None)
                 entry = walker.slot_at(self.flow, answers, (*list_loc, index))
                 following = entry and walker.slot_after(self.flow, answers, entry.loc)
                 if following is not None and _inside(following.loc, (*list_loc, index)):
                     self.walk(following, scope=(*list_loc, index))
         elif action == "delete":
-            if self.asker.confirm_delete(tree.entry_text(current[index])):
-                self.session.renumber(list_loc, tree.shift(len(current), deleted=index))
-                tree.delete_entry(answers, list_loc, index)
+            if self.asker.confirm_delete(current[index]):
+                entries.delete(self.session, list_loc, index)
                 self._recheck_dependents(list_loc)
         elif action == "move":
             target = self.asker.pick_place(len(current))
-            self.session.renumber(list_loc, tree.shift(len(current), moved=(index, target)))
-            tree.move_entry(answers, list_loc, index, target)
+            entries.move(self.session, list_loc, index, target)
             self._recheck_dependents(list_loc)
+        elif action == "nested":
+            self._edit_followups(list_loc, section, question, index, current[index])
+
+    def _edit_followups(
+        self, list_loc: Loc, section: Section, question: ListQuestion, index: int, entry: Any
+    ) -> None:
+        """The list editor on a follow-up list of one entry (which one, when there are more)."""
+        nested = [f for f in question.item if isinstance(f, ListQuestion)]
+        followup = nested[0]
+        if len(nested) > 1:
+            chosen = self.prompter.select(
+                t("ask.which_list"),
+                [(f.id, f.title) for f in nested],
+                default=None,
+                other=False,
+                hint="",
+                depth=0,
+            )
+            if chosen is None:
+                raise GoBack
+            followup = next(f for f in nested if f.id == chosen)
+        title = f"{followup.title} · {short(tree.entry_text(entry))}"
+        inner = (*list_loc, index, followup.id)
+        self._edit_entries(inner, section, followup, title, tree.entry_context(entry))
 
     def context_lines(self, section: Section, most: int = 80) -> list[tuple[int, str]]:
         """What the section captured so far, as the context above the current question: only
