@@ -223,7 +223,12 @@ class TerminalPrompter:
             self.typing(application.current_buffer.text, line)
 
     def _pasted(self, text: str) -> None:
+        from prompt_toolkit.application import get_app_or_none
+
         self.pasted_in_choice = True
+        application = get_app_or_none()
+        if application is not None:
+            application.invalidate()  # said at once, not at the next tick of the clock
 
     def _toolbar(self) -> FormattedText:
         """The section's clock and the keys; a short form of the keys when narrow. After a paste
@@ -408,37 +413,42 @@ class TerminalPrompter:
         order: list[str] = []
         if default:
             self.info(t("ask.rank_current", order=", ".join(labels.get(v, v) for v in default)))
-        while len(order) < len(options) and (limit is None or len(order) < limit):
-            remaining = [
-                questionary.Choice(_label(labels[v]), value=v) for v, _ in options if v not in order
-            ]
-            if order:
-                remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
-            elif default:
-                remaining.append(questionary.Choice(t("ask.rank_keep"), value="\0keep"))
-            position = len(order) + 1
-            try:
-                answer = self._pick(
-                    t("ask.rank_position", prompt=prompt, position=position),
-                    remaining,
-                    hints(hint, t("ask.select_keys")),
-                    depth,
-                )
-            except GoBack:
-                if not order:
-                    raise
-                order.pop()
+        try:
+            while len(order) < len(options) and (limit is None or len(order) < limit):
+                remaining = [
+                    questionary.Choice(_label(labels[v]), value=v)
+                    for v, _ in options
+                    if v not in order
+                ]
+                if order:
+                    remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
+                elif default:
+                    remaining.append(questionary.Choice(t("ask.rank_keep"), value="\0keep"))
+                position = len(order) + 1
+                try:
+                    answer = self._pick(
+                        t("ask.rank_position", prompt=prompt, position=position),
+                        remaining,
+                        hints(hint, t("ask.select_keys")),
+                        depth,
+                    )
+                except GoBack:
+                    if not order:
+                        raise
+                    order.pop()
+                    self.typing("\n".join(order), None)
+                    continue
+                if answer == "\0keep":
+                    return list(default)
+                if answer == "\0done":
+                    break
+                order.append(str(answer))
                 self.typing("\n".join(order), None)
-                continue
-            except Stop as stop:  # the order made so far is kept as a draft
-                stop.buffer = "\n".join(order)
-                raise
-            if answer == "\0keep":
-                return list(default)
-            if answer == "\0done":
-                break
-            order.append(str(answer))
-            self.typing("\n".join(order), None)
+        except Stop as stop:  # the order made so far is kept as a draft
+            stop.buffer = "\n".join(order)
+            raise
+        except KeyboardInterrupt:  # Ctrl-C between two prompts, before the keys are ours
+            raise Stop(130, "\n".join(order)) from None
         return order
 
     def vote(
