@@ -677,8 +677,27 @@ def test_going_back_to_an_entry_keeps_later_entries_and_their_follow_ups(
 
 
 def test_an_empty_answer_at_an_existing_entry_keeps_it(lists: Flow, tmp_path: Path) -> None:
-    value, _ = ask_list(lists, "kaal", ["a", "b", BACK, BACK, "", "", ""], tmp_path)
+    # Cleared, the entry would go: the leader is asked first, and says no.
+    value, prompter = ask_list(
+        lists, "kaal", ["a", "b", BACK, BACK, "", False, KEEP, KEEP, ""], tmp_path
+    )
     assert value == ["a", "b"]
+    assert ("confirm", "Punt „a” verwijderen?", False) in prompter.prompts()
+
+
+def test_an_entry_cleared_and_confirmed_goes_with_its_follow_ups(
+    lists: Flow, tmp_path: Path
+) -> None:
+    value, prompter = ask_list(
+        lists,
+        "punten",
+        ["a", "u1", "", "b", "", "", *[BACK] * 6, "", True, KEEP, KEEP, KEEP, ""],
+        tmp_path,
+    )
+    assert ("confirm", "Punt „a” verwijderen, met 1 vervolgantwoord eronder?", False) in (
+        prompter.prompts()
+    )
+    assert value == ["b"]
 
 
 def test_pasted_lines_are_one_entry_each(lists: Flow, tmp_path: Path) -> None:

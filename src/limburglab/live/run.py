@@ -251,7 +251,9 @@ class LiveSession:
         #: What is being typed, kept beside the session file while it is typed.
         self.typed = drafts.Keeper(lambda: self.session.path)
         prompter.set_status(self.status)
-        prompter.set_typing(self._typing)
+        tell = getattr(prompter, "set_typing", None)  # a scripted prompter types nothing
+        if tell is not None:
+            tell(self._typing)
 
     # timing
 
