@@ -66,9 +66,11 @@ class PasteAwareInput(Input):
         self.guarded = _is_terminal(inner)
 
     def read_keys(self) -> list[KeyPress]:
+        """The keys read now; with an Enter among them, together with the rest of the same
+        paste if more follows at once (a paste may come in pieces, an Enter first)."""
         keys = self.inner.read_keys()
         if not self.guarded or not any(k.key in _ENTER for k in keys):
-            return keys  # (an Enter may be the first piece of a paste: wait for the rest)
+            return keys
         keys += self._rest()
         typed, text = as_typed(keys, choosing=self.choosing)
         if text and self.pasted is not None:

@@ -248,8 +248,9 @@ class LiveSession:
         self.to_recheck: dict[str, Step] = {}
         #: Locks on side files the session moved to (released when the process ends).
         self.locks: list[SessionLock] = []
-        #: What is being typed, kept beside the session file while it is typed.
+        #: What is being typed, kept beside the session file while it is typed, and where.
         self.typed = drafts.Keeper(lambda: self.session.path)
+        self.typing_at: Slot | None = None
         prompter.set_status(self.status)
         tell = getattr(prompter, "set_typing", None)  # a scripted prompter types nothing
         if tell is not None:
@@ -313,11 +314,21 @@ class LiveSession:
         return True
 
     def _typing(self, text: str, line: int | None) -> None:
-        """What stands in the input now: kept beside the session when it is new text."""
-        if self.slot is None:
+        """What stands in the input now: kept beside the session when it is new text typed at
+        a place of the walk (not a menu's number, such as the place to move an entry to)."""
+        slot = self.typing_at
+        if slot is None:
             return
         new = bool(text.strip()) and not self._standing(text)
-        self.typed.typing(Draft(self.slot.loc, text, line) if new else None)
+        self.typed.typing(Draft(slot.loc, text, line) if new else None)
+
+    @contextmanager
+    def _typing_here(self, slot: Slot) -> Iterator[None]:
+        self.typing_at = slot
+        try:
+            yield
+        finally:
+            self.typing_at = None
 
     @staticmethod
     def _tell(say: Callable[[str], None], message: str) -> None:
@@ -510,6 +521,18 @@ class LiveSession:
             context = {**context, "item": item}
         draft = self.session.draft_text(slot.loc)
         line = self.session.draft.line if draft is not None and self.session.draft else None
+        with self._typing_here(slot):
+            self._ask_value(slot, context, draft, line)
+        self._recheck_dependents(slot.step_loc)
+        if draft is not None or self._marked(slot):
+            self.session.draft = None  # answered; a draft elsewhere waits for its own place
+        self._check_time()
+
+    def _ask_value(
+        self, slot: Slot, context: dict[str, Any], draft: str | None, line: int | None
+    ) -> None:
+        """The asking itself: an entry, or the answer to a question or follow-up."""
+        answers = self.session.answers
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
         else:
@@ -526,10 +549,6 @@ class LiveSession:
             )
             entries.answer(self.session, slot.loc, value)
             self.session.mark(slot.loc, answered=value is not None)
-        self._recheck_dependents(slot.step_loc)
-        if draft is not None or self._marked(slot):
-            self.session.draft = None  # answered; a draft elsewhere waits for its own place
-        self._check_time()
 
     def _marked(self, slot: Slot) -> bool:
         """Whether the draft is the mark of an answer of several lines typed at `slot`."""
@@ -795,16 +814,17 @@ class LiveSession:
             # in the place of the entry it was to go before (see `_stop`).
             self.slot = walker.Slot((*list_loc, len(current)), section, question, item)
             context = walker.flat(answers)
-            texts = self.asker.entry(
-                question,
-                {**context, "item": item} if item is not None else context,
-                number=index + 1,
-                count=len(current),
-                existing=None,
-                draft=None,
-                depth=0,
-                closing=False,
-            )
+            with self._typing_here(self.slot):
+                texts = self.asker.entry(
+                    question,
+                    {**context, "item": item} if item is not None else context,
+                    number=index + 1,
+                    count=len(current),
+                    existing=None,
+                    draft=None,
+                    depth=0,
+                    closing=False,
+                )
             if texts:
                 entries.insert(self.session, list_loc, index, texts)
                 self._save_at(None)
