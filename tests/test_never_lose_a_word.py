@@ -977,7 +977,7 @@ def test_a_rescue_copy_is_offered_on_resume_with_its_time_and_taken_only_when_as
         stdin="j\n" if take else "n\n",
         env={"XDG_DATA_HOME": str(data)},
     )
-    assert "Er is een reservekopie van deze sessie van 01-01-2099 10:00" in result.stderr
+    assert "Er is een latere kopie van deze sessie, van 01-01-2099 10:00" in result.stderr
     assert str(copy) in result.stderr.replace("\n", "")
     answers = load(tmp_path / "s.yaml")["answers"]["s"]
     if take:

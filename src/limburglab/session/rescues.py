@@ -1,6 +1,6 @@
 """Rescue copies: a session that could not be saved where it lives was written elsewhere
-(`Session.rescue`); the next `resume` of that session offers the copy, and takes its answers
-over only when the leader says so.
+(`Session.rescue`, or beside it when the file was changed meanwhile); the next `resume` of that
+session offers the copy, and takes its answers over only when the leader says so.
 """
 
 from __future__ import annotations
@@ -23,14 +23,15 @@ def moment(stamp: str) -> dt.datetime | None:
 
 
 def find(session: Session) -> list[Session]:
-    """Rescue copies of this session (the same flow, start and group) written later than the
-    session file itself, newest first."""
+    """Copies of this session (the same flow, start and group) written later than the session
+    file itself, newest first: rescue copies, and the file beside it that the session went on
+    in when the session file was changed by someone else meanwhile."""
     if session.path is None:
         return []
     own = moment(session.updated_at)
     name = session.path.name
     found: list[tuple[dt.datetime, Session]] = []
-    for folder in rescue_folders():
+    for folder in [*rescue_folders(), session.path.parent]:  # (beside: a file changed meanwhile)
         for path in sorted(folder.glob(f"{Path(name).stem}.*{Path(name).suffix}")):
             copy = _read(path)
             if copy is None or not _same(session, copy):
