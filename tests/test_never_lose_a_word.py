@@ -916,7 +916,7 @@ def test_kill_minus_nine_while_typing_keeps_all_but_the_last_seconds(tmp_path: P
     term.child.close()
 
     term = Terminal(tmp_path, "resume", "s.yaml")
-    term.expect("nog werd getypt, staat weer klaar om af te maken")
+    term.expect("nog niet was bevestigd, staat weer klaar om af te maken")
     term.answer(CONCLUSIE_DRIJFVEREN, ENTER)  # the confirmed line
     term.answer(MORE, " en af" + ENTER)  # the line being typed, offered to finish
     term.answer(MORE, ENTER)
@@ -946,6 +946,24 @@ def test_an_interrupted_ranking_keeps_the_order_made_so_far(tmp_path: Path) -> N
     term.answer("Slotwoord", CTRL_C)
     assert term.end() == 130
     assert load(tmp_path / "s.yaml")["answers"]["s"]["volgorde"] == ["Jongeren", "Armoede"]
+
+
+def test_kill_minus_nine_during_a_ranking_keeps_the_order_made_so_far(tmp_path: Path) -> None:
+    write_flow(tmp_path, RANK_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", ENTER)
+    term.answer("Volgorde — plaats 1", DOWN + ENTER)  # Eenzaamheid
+    term.expect("Volgorde — plaats 2")
+    time.sleep(3)
+    term.child.kill(signal.SIGKILL)
+    term.child.close()
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.expect("nog niet was bevestigd, staat weer klaar")
+    term.expect("Eenzaamheid")  # the order so far, offered
+    term.answer("Volgorde — plaats 1", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["draft"] == {"path": "s.volgorde", "text": "Eenzaamheid"}
 
 
 def rescue_copy(tmp_path: Path, data: Path) -> Path:

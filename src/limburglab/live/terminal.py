@@ -166,12 +166,19 @@ class TerminalPrompter:
         return indent + "  ›"
 
     def _run(
-        self, question: Any, indent: int = 0, *, choosing: bool = False, line: int | None = None
+        self,
+        question: Any,
+        indent: int = 0,
+        *,
+        choosing: bool = False,
+        line: int | None = None,
+        typed: Callable[[], str] | None = None,
     ) -> Any:
         """Run a prompt with the back key, wrapped lines, word wrap in the input (its wrapped
         lines start under its first column, `indent`) and the status line under it. A paste is
         text in the input, and nothing in a choice (see `keyboard`). What stands in a text
-        input is told to `typing` now and then (with `line`, the answer's line it corrects)."""
+        input (or, in a choice, `typed`: the order of a ranking so far) is told to `typing` now
+        and then, with `line`, the answer's line it corrects."""
         from limburglab.live.keyboard import PasteAwareInput
 
         application = question.application
@@ -199,9 +206,12 @@ class TerminalPrompter:
                 )
             )
         application.refresh_interval = 1.0
-        if not choosing:
+        if typed is None and not choosing:
+            typed = lambda: application.current_buffer.text  # noqa: E731
+        if typed is not None:
+            told = typed
             application.pre_run_callables.append(
-                lambda: application.create_background_task(self._watch_typing(application, line))
+                lambda: application.create_background_task(self._watch_typing(told, line))
             )
         try:
             answer = question.unsafe_ask()
@@ -214,13 +224,13 @@ class TerminalPrompter:
                 raise asking.stopping from None
             raise
 
-    async def _watch_typing(self, application: Any, line: int | None) -> None:
+    async def _watch_typing(self, typed: Callable[[], str], line: int | None) -> None:
         """Tell `typing` what stands in the input, twice a second while the prompt runs."""
         import asyncio
 
         while True:
             await asyncio.sleep(_TYPING_EVERY)
-            self.typing(application.current_buffer.text, line)
+            self.typing(typed(), line)
 
     def _pasted(self, text: str) -> None:
         from prompt_toolkit.application import get_app_or_none
@@ -311,11 +321,20 @@ class TerminalPrompter:
             if keep is not None:
                 keep([*lines, *old])
 
-    def _pick(self, prompt: str, choices: list[Any], hint: str, depth: int, **kw: Any) -> Any:
+    def _pick(
+        self,
+        prompt: str,
+        choices: list[Any],
+        hint: str,
+        depth: int,
+        typed: Callable[[], str] | None = None,
+        **kw: Any,
+    ) -> Any:
         mark = self._lead(prompt, hint, depth)
         return self._run(
             questionary.select("", choices, qmark=mark, instruction=" ", style=_STYLE, **kw),
             choosing=True,
+            typed=typed,
         )
 
     def select(
@@ -431,6 +450,7 @@ class TerminalPrompter:
                         remaining,
                         hints(hint, t("ask.select_keys")),
                         depth,
+                        typed=lambda: "\n".join(order),
                     )
                 except GoBack:
                     if not order:
