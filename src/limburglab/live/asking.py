@@ -33,7 +33,7 @@ from limburglab.session.entries import nested_count
 
 Options = list[tuple[str, str]]
 Keep = Callable[[Any], None]
-Typing = Callable[[str, "int | None"], None]
+Typing = Callable[[str, int | None], None]
 
 
 class GoBack(Exception):
