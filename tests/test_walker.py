@@ -1007,3 +1007,62 @@ def test_deleting_an_entry_that_has_votes_asks_the_votes_again(tmp_path: Path) -
     revote = [c for c in prompter.calls if c["kind"] == "vote"][-1]
     assert revote["default"] == {"A": 2}
     assert revote["options"] == [("A", "A")]
+
+
+TWO_LISTS = """\
+    id: twee
+    title: Twee
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: voorwaarden
+            type: list
+            prompt: Voorwaarde?
+            item:
+              - id: subpunten
+                type: list
+                label: Subpunten
+                prompt: Subpunt?
+                item:
+                  - id: noot
+                    type: text
+                    prompt: Noot?
+              - id: bronnen
+                type: list
+                label: Bronnen
+                prompt: Bron?
+"""
+
+
+def test_the_list_editor_works_the_same_on_a_follow_up_list(tmp_path: Path) -> None:
+    flow = load_flow(tmp_path, TWO_LISTS)
+    current = [
+        "Tijd",
+        {
+            "text": "Geld",
+            "subpunten": ["s1", {"text": "fout", "noot": "n1"}, "s3"],
+            "bronnen": ["b"],
+        },
+    ]
+    value, prompter = ask_list(
+        flow,
+        "voorwaarden",
+        [
+            "nested", "1", "subpunten",  # Geld › Subpunten
+            "delete", "1", True,  # fout, with its noot
+            "move", "1", 1,  # [s3, s1]
+            "add", "s4", "", "",  # a sub-point and its noot left empty, then the end
+            "done",
+            "done",
+        ],
+        tmp_path,
+        current,
+        edit=True,
+    )  # fmt: skip
+    assert value == ["Tijd", {"text": "Geld", "subpunten": ["s3", "s1", "s4"], "bronnen": ["b"]}]
+    prompts = prompter.prompts()
+    assert ("select", "Welke vervolgpunten?", None) in prompts
+    assert ("confirm", "Punt „fout” verwijderen, met 1 vervolgantwoord eronder?", False) in prompts
+    assert ("choose", "Subpunten · Geld: wat wilt u doen?", None) in prompts
