@@ -4,7 +4,8 @@
 an entry of a list, a follow-up of an entry) with a cursor: going back or forward moves the
 cursor and never the answers. Every confirmed line is on disk before the next prompt appears,
 together with the cursor; an interruption (Ctrl-C, end of input, SIGHUP, SIGTERM) keeps the text
-still being typed as a draft.
+still being typed as a draft, and while it is typed it is kept beside the session (see
+`session.drafts`) for an end without a word (kill -9, a power cut).
 """
 
 from __future__ import annotations
