@@ -91,6 +91,7 @@ class Keeper:
         self.clock = clock
         self.every = every
         self.written: Draft | None = None
+        #: What waits to be written, in a 1-tuple (its draft may be None: take the file away).
         self.pending: tuple[Draft | None] | None = None
         self.last = -every
 
