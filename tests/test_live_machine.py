@@ -320,6 +320,8 @@ class LiveMachine(RuleBasedStateMachine):
         before = self.disk()
         replaced = self.replaceable(self.current, before)
         self.current_slot_before, self.current_kind_before = self.current.slot, self.current.kind
+        if "\n" in text:  # pasted lines are new entries: those after them move along
+            self.renumbered = True
         self.reply(text)
         after = texts_in(self.flow, self.disk())
         loc = tree.parse_loc(self.current_slot_before) if self.current_slot_before else None
@@ -383,7 +385,16 @@ class LiveMachine(RuleBasedStateMachine):
             assert side is not None
             assert (tree.format_loc(side[0].loc), side[0].text) == (prompt.slot, typed)
         assert self.path.read_bytes() == written, "typing changed the session file"
+        side_file = drafts.side_path(self.path)
+        left = side_file.read_bytes() if side_file.exists() else None
         self.reply(Killed())
+        # kill -9 runs nothing more; the thread here unwinds through `finally` blocks that save:
+        # the files go back to how the kill left them.
+        self.path.write_bytes(written)
+        if left is None:
+            side_file.unlink(missing_ok=True)
+        else:
+            side_file.write_bytes(left)
         saved = session_file.load(self.path, self.flow)
         assert texts_in(self.flow, saved.answers) >= texts_in(self.flow, before)
         self.start(saved, resumed=True)
