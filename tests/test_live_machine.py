@@ -1,16 +1,18 @@
 """The live session as a state machine: random sequences of a leader's moves, and invariants.
 
 Hypothesis drives a real LiveSession (in a thread, through a prompter that hands every prompt to
-the test) with answers, typed and pasted lines, back, Enter on what is offered, the review and
-the list editor (change, delete, move), and interrupts of every kind — Ctrl-C with text still in
-the input, SIGHUP, end of input, kill -9 — each followed by a resume. After every move:
+the test) with answers, typed and pasted lines, back, Enter on what is offered, an answer cleared,
+the review and the list editor at every depth (change, delete, move, the follow-up list of an
+entry), and interrupts of every kind — Ctrl-C with text still in the input, SIGHUP, end of input,
+kill -9, kill -9 while typing — each followed by a resume. After every move:
 
 - the session file loads and keeps the flow's rules;
 - navigation never changes the answers;
 - a confirmed line is in the file before the next prompt;
 - a text leaves the file only when the leader replaced or deleted it;
 - resume asks the first place that is neither answered nor deliberately left empty (or the one
-  being typed when the session stopped);
+  being typed when the session stopped, also after kill -9: the side file of the text typed);
+- an answer cleared stays in the file until the leader confirms its removal;
 - the report never shows an answer whose `when` does not hold.
 """
 
@@ -37,8 +39,8 @@ from limburglab.flow import Flow, ListQuestion, ParagraphQuestion, TextQuestion
 from limburglab.live.asking import GoBack, Options, Stop
 from limburglab.live.run import LiveSession
 from limburglab.report import ReportOptions, make
+from limburglab.session import drafts, tree, walker
 from limburglab.session import file as session_file
-from limburglab.session import tree, walker
 from limburglab.session.file import Meta, Session
 
 FLOW = """\
@@ -129,6 +131,9 @@ class HandOver:
 
     # output
     def set_status(self, status: Callable[[], str]) -> None:
+        pass
+
+    def set_typing(self, typing: Callable[[str, int | None], None]) -> None:
         pass
 
     def section(self, number: int, total: int, section: Any) -> None:
@@ -247,6 +252,10 @@ class LiveMachine(RuleBasedStateMachine):
         session.save()
         #: Places the leader left empty on purpose, as this test saw it (not as the tool says).
         self.skips: set[str] = set()
+        #: An entry was deleted or moved: places inside entries may have moved along.
+        self.renumbered = False
+        #: The place of the answer cleared at the text prompt before a confirm.
+        self.cleared: str | None = None
         self.start(session, resumed=False)
 
     # --- the session thread -----------------------------------------------------------------
@@ -314,6 +323,8 @@ class LiveMachine(RuleBasedStateMachine):
         before = self.disk()
         replaced = self.replaceable(self.current, before)
         self.current_slot_before, self.current_kind_before = self.current.slot, self.current.kind
+        if "\n" in text:  # pasted lines are new entries: those after them move along
+            self.renumbered = True
         self.reply(text)
         after = texts_in(self.flow, self.disk())
         loc = tree.parse_loc(self.current_slot_before) if self.current_slot_before else None
@@ -344,6 +355,54 @@ class LiveMachine(RuleBasedStateMachine):
         if prompt.default:  # the text offered is kept (a draft may take the place of an answer)
             lost = texts_in(self.flow, before) - texts_in(self.flow, self.disk())
             assert set(lost) <= replaced, f"lost {lost} by pressing Enter"
+
+    @precondition(lambda self: self.asking(*TEXTUAL) and bool(self.current.default))
+    @rule()
+    def clear_the_input(self) -> None:
+        """Clear what is offered and press Enter: an entry or an answer asks first whether it
+        should go (a paragraph line goes at once, as the leader cleared only that line)."""
+        assert isinstance(self.current, Prompt)
+        kind, slot = self.current.kind, self.current.slot
+        before = self.disk()
+        self.reply("")
+        if isinstance(self.current, Prompt) and self.current.kind == "confirm":
+            assert self.disk() == before, "a cleared answer left the file before the question"
+            self.cleared = slot
+        elif kind == "text":
+            assert self.disk() == before
+
+    @precondition(lambda self: self.asking(*TEXTUAL))
+    @rule(typed=st.sampled_from(["half a wo", "nog niet af"]))
+    def kill_minus_nine_while_typing(self, typed: str) -> None:
+        """Type without Enter, let the side file be written, kill -9, resume: the text typed is
+        offered where it was typed, and nothing confirmed is lost."""
+        assert isinstance(self.current, Prompt) and self.hand.live is not None
+        prompt = self.current
+        before = self.disk()
+        new = typed not in self.replaceable(prompt, before)
+        written = self.path.read_bytes()
+        self.hand.live.typed.last = -drafts.EVERY  # as if the last write was long ago
+        self.hand.live._typing(typed, None)  # what the terminal tells while one types
+        side = drafts.read(self.path)
+        if new and prompt.slot:
+            assert side is not None
+            assert (tree.format_loc(side[0].loc), side[0].text) == (prompt.slot, typed)
+        assert self.path.read_bytes() == written, "typing changed the session file"
+        side_file = drafts.side_path(self.path)
+        left = side_file.read_bytes() if side_file.exists() else None
+        self.reply(Killed())
+        # kill -9 runs nothing more; the thread here unwinds through `finally` blocks that save:
+        # the files go back to how the kill left them.
+        self.path.write_bytes(written)
+        if left is None:
+            side_file.unlink(missing_ok=True)
+        else:
+            side_file.write_bytes(left)
+        saved = session_file.load(self.path, self.flow)
+        assert texts_in(self.flow, saved.answers) >= texts_in(self.flow, before)
+        self.start(saved, resumed=True)
+        if new and prompt.slot and isinstance(self.current, Prompt):
+            assert self.current.slot == prompt.slot, "the text typed is not offered where it was"
 
     @precondition(lambda self: self.asking())
     @rule()
@@ -376,7 +435,16 @@ class LiveMachine(RuleBasedStateMachine):
     def confirm_or_place(self, yes: bool) -> None:
         """Confirm a delete (or not); pick a place to move an entry to."""
         assert isinstance(self.current, Prompt)
-        self.reply(yes if self.current.kind == "confirm" else 1)
+        confirming = self.current.kind == "confirm"
+        self.reply(yes if confirming else 1)
+        if not confirming or yes:
+            # Entries went or moved: the places left empty inside them moved along, which only
+            # the tool's own record follows (see `resumed_where_the_work_stopped`).
+            self.renumbered = True
+        cleared, self.cleared = self.cleared, None
+        loc = tree.parse_loc(cleared) if cleared and yes else None
+        if loc is not None and not isinstance(loc[-1], int):  # an answer cleared: left empty
+            self.skips.add(cleared)
 
     @precondition(lambda self: self.asking())
     @rule(
@@ -432,15 +500,16 @@ class LiveMachine(RuleBasedStateMachine):
         assert at in paths
         for slot in order[: paths.index(at)]:
             answered = not walker.is_open(slot, saved.answers, set())
-            # A list closed and then renumbered by the editor: the tool's own record counts.
-            closed = slot.is_entry and slot.loc in saved.skipped
+            # A list closed and then renumbered by the editor (or a place inside an entry that
+            # moved): the tool's own record counts.
+            closed = (slot.is_entry or self.renumbered) and slot.loc in saved.skipped
             assert answered or closed or slot.path in self.skips, f"resume passed over {slot.path}"
         assert walker.is_open(order[paths.index(at)], saved.answers, set())
 
     def report_shows_only_what_applies(self) -> None:
         saved = session_file.load(self.path, self.flow)
-        if not saved.answers:
-            return
+        if not walker.active(self.flow, saved.answers):
+            return  # (no answer that applies: there is no report to make)
         output = self.folder / "verslag.md"
         make(ReportOptions(inputs=(self.path,), output=output, fmt="md"), tell=lambda _: None)
         report = output.read_text(encoding="utf-8")

@@ -794,3 +794,290 @@ def test_text_typed_before_going_back_waits_as_a_draft(tmp_path: Path) -> None:
     saved = load(tmp_path / "s.yaml")
     assert saved["answers"]["s"]["punten"] == ["x", "Communicatie duidelijk"]
     assert "draft" not in saved
+
+
+# --- issue 19, third pass ------------------------------------------------------------------------
+
+UP = "\x1b[A"
+YES = UP + ENTER  # Ja, above the Nee a delete starts on
+RANK_FLOW = """\
+    id: rang
+    title: Rang
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: punten
+            type: list
+            prompt: Punt
+          - id: volgorde
+            type: rank
+            prompt: Volgorde
+            choices: [Armoede, Eenzaamheid, Jongeren]
+          - id: slot
+            type: text
+            prompt: Slotwoord
+"""
+
+
+def test_a_follow_up_entry_is_deleted_in_the_same_list_editor_with_its_answers(
+    tmp_path: Path,
+) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    term.answer(DRIJFVEER, "Overleven" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", "Middag" + ENTER)
+    term.answer("Wat was het effect van „Middag”?", "Opkomst" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", "Per ongeluk" + ENTER)
+    term.answer("Wat was het effect van „Per ongeluk”?", "Ook per ongeluk" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", ENTER)
+    term.answer(DRIJFVEER, ENTER)
+    term.answer(CONCLUSIE_DRIJFVEREN, ENTER)
+    term.answer(WHAT_NOW, DOWN + ENTER)  # change an answer
+    term.answer("Welk antwoord", ENTER)  # Drijfveren
+    term.expect("Drijfveren: wat wilt u doen?")
+    term.answer("Vervolgpunten van een punt bewerken (Voorbeeld)", DOWN * 6 + ENTER)
+    term.answer("Van welk punt?", ENTER)  # Overleven
+    term.expect("2. Per ongeluk")
+    term.answer("Voorbeeld · Overleven: wat wilt u doen?", DOWN * 4 + ENTER)  # the same keys
+    term.answer("Welk punt verwijderen?", DOWN + ENTER)
+    term.answer("Punt „Per ongeluk” verwijderen, met 1 vervolgantwoord eronder?", YES)
+    term.answer("Voorbeeld · Overleven: wat wilt u doen?", ENTER)  # Klaar
+    term.answer("Drijfveren: wat wilt u doen?", ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["drijfveren"]["drijfveren"] == [
+        {"text": "Overleven", "voorbeelden": [{"text": "Middag", "effect": "Opkomst"}]}
+    ]
+
+
+def test_an_entry_or_a_text_cleared_and_confirmed_goes_after_one_question(
+    tmp_path: Path,
+) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    term.answer(DRIJFVEER, "Overleven" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", "Per ongeluk" + ENTER)
+    term.answer("Wat was het effect van „Per ongeluk”?", "Weg" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", "Middag" + ENTER)
+    term.answer("Wat was het effect van „Middag”?", CTRL_B)
+    term.answer("Voorbeeld bij „Overleven”", CTRL_B)  # Middag
+    term.answer("Wat was het effect van „Per ongeluk”?", CLEAR_LINE + ENTER)
+    term.answer("Antwoord „Weg” verwijderen?", ENTER)  # Nee: offered again
+    term.answer("Wat was het effect van „Per ongeluk”?", CTRL_B)
+    term.answer("Voorbeeld bij „Overleven”", CLEAR_LINE + ENTER)  # Per ongeluk, cleared
+    term.answer("met 1 vervolgantwoord eronder?", YES)
+    term.answer("Voorbeeld bij „Overleven”", ENTER)  # Middag, now the first: kept
+    term.answer("Wat was het effect van „Middag”?", "Opkomst" + ENTER)
+    term.answer("Voorbeeld bij „Overleven”", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["drijfveren"]["drijfveren"] == [
+        {"text": "Overleven", "voorbeelden": [{"text": "Middag", "effect": "Opkomst"}]}
+    ]
+
+
+def test_an_unbracketed_paste_is_text_in_the_input_and_never_answers_a_question(
+    tmp_path: Path,
+) -> None:
+    from test_screen import Screen
+
+    write_flow(tmp_path, RANK_FLOW)
+    screen = Screen(tmp_path, 80, "run", "flow.yaml", "--session", "s.yaml", *META)
+    try:
+        screen.until("punt 1; leeg = klaar")
+        screen.send("Een\rTwee\r\rDrie\rVier\r")  # five lines in one write, no paste markers
+        time.sleep(0.5)
+        screen.pump()
+        assert "punt 1; leeg = klaar" in screen.flat()  # still the first point: nothing ended
+        assert [w for w in ("Een", "Twee", "Drie", "Vier") if w not in screen.words()] == []
+        assert "Volgorde" not in screen.flat()
+        screen.send(ENTER)  # the leader confirms
+        screen.until("punt 5; leeg = klaar")
+        screen.send(ENTER)
+        screen.until("Volgorde — plaats 1")
+        screen.send("Armoede\r")  # pasted into the ranking: it chooses nothing
+        time.sleep(0.5)
+        screen.pump()
+        assert "Geplakte tekst kiest niets" in screen.flat()
+        assert "plaats 2" not in screen.flat()
+        screen.send(CTRL_C)
+        screen.child.expect(pexpect.EOF)
+    finally:
+        screen.close()
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["s"] == {"punten": ["Een", "Twee", "Drie", "Vier"]}
+
+
+def test_kill_minus_nine_while_typing_keeps_all_but_the_last_seconds(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
+    term.answer(DRIJFVEER, ENTER)
+    term.answer(CONCLUSIE_DRIJFVEREN, "Eerste regel" + ENTER)
+    term.answer(MORE, "Tweede regel, nog niet bevestigd")
+    time.sleep(3)  # the side file is written at most every 2 s
+    side = tmp_path / ".s.yaml.draft"
+    assert side.exists()
+    assert "nog niet bevestigd" not in (tmp_path / "s.yaml").read_text(encoding="utf-8")
+    term.child.kill(signal.SIGKILL)
+    term.child.close()
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.expect("nog niet was bevestigd, staat weer klaar om af te maken")
+    term.answer(CONCLUSIE_DRIJFVEREN, ENTER)  # the confirmed line
+    term.answer(MORE, " en af" + ENTER)  # the line being typed, offered to finish
+    term.answer(MORE, ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["drijfveren"]["conclusie_drijfveren"] == (
+        "Eerste regel\nTweede regel, nog niet bevestigd en af"
+    )
+    assert not side.exists()  # the answer is confirmed: the side file is gone
+
+
+def test_an_interrupted_ranking_keeps_the_order_made_so_far(tmp_path: Path) -> None:
+    write_flow(tmp_path, RANK_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", ENTER)
+    term.answer("Volgorde — plaats 1", DOWN * 2 + ENTER)  # Jongeren
+    term.answer("Volgorde — plaats 2", ENTER)  # Armoede
+    term.answer("Volgorde — plaats 3", CTRL_C)
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["draft"] == {"path": "s.volgorde", "text": "Jongeren\nArmoede"}
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.expect("Jongeren, Armoede")  # the order so far
+    term.answer("Volgorde — plaats 1", DOWN * 3 + ENTER)  # keep it
+    term.answer("Slotwoord", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["volgorde"] == ["Jongeren", "Armoede"]
+
+
+def test_kill_minus_nine_during_a_ranking_keeps_the_order_made_so_far(tmp_path: Path) -> None:
+    write_flow(tmp_path, RANK_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", ENTER)
+    term.answer("Volgorde — plaats 1", DOWN + ENTER)  # Eenzaamheid
+    term.expect("Volgorde — plaats 2")
+    time.sleep(3)
+    term.child.kill(signal.SIGKILL)
+    term.child.close()
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.expect("nog niet was bevestigd, staat weer klaar")
+    term.expect("Eenzaamheid")  # the order so far, offered
+    term.answer("Volgorde — plaats 1", CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["draft"] == {"path": "s.volgorde", "text": "Eenzaamheid"}
+
+
+def rescue_copy(tmp_path: Path, data: Path) -> Path:
+    """A session of two answers, and a rescue copy of it written later, with a third."""
+    write_flow(tmp_path, SMALL_FLOW)
+    plain(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META, stdin="Jan\nMaastricht\n")
+    session = load(tmp_path / "s.yaml")
+    session["answers"]["s"]["notitie"] = "Gered"
+    session["answers"]["s"]["plaats"] = "Venlo"
+    session["updated_at"] = "2099-01-01T10:00:00+00:00"
+    session["flow"]["source"] = str(tmp_path / "flow.yaml")
+    folder = data / "limburglab" / "rescue"
+    folder.mkdir(parents=True)
+    copy = folder / "s.2099-01-01T10-00-00.yaml"
+    copy.write_text(yaml.safe_dump(session, allow_unicode=True), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize("take", [True, False])
+def test_a_rescue_copy_is_offered_on_resume_with_its_time_and_taken_only_when_asked(
+    tmp_path: Path, take: bool
+) -> None:
+    data = tmp_path / "data"
+    copy = rescue_copy(tmp_path, data)
+    result = plain(
+        tmp_path,
+        "resume",
+        "s.yaml",
+        stdin="j\n" if take else "n\n",
+        env={"XDG_DATA_HOME": str(data)},
+    )
+    assert "Er is een latere kopie van deze sessie, van 01-01-2099 10:00" in result.stderr
+    assert str(copy) in result.stderr.replace("\n", "")
+    answers = load(tmp_path / "s.yaml")["answers"]["s"]
+    if take:
+        assert answers == {"naam": "Jan", "plaats": "Venlo", "notitie": "Gered"}
+    else:
+        assert answers == {"naam": "Jan", "plaats": "Maastricht"}
+    assert copy.exists()  # the copy is never thrown away
+
+
+def test_ctrl_c_while_correcting_a_paragraph_line_offers_only_the_correction(
+    tmp_path: Path,
+) -> None:
+    write_flow(tmp_path, LIST_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("punt 1; leeg = klaar", ENTER)
+    term.answer("Toelichting", "L1" + ENTER)
+    for line in ("L2", "L3"):
+        term.answer(MORE, line + ENTER)
+    term.answer(MORE, CTRL_B)
+    term.answer("punt 1; leeg = klaar", ENTER)
+    term.answer("Toelichting", ENTER)  # L1
+    term.answer(MORE, " verbeterd" + CTRL_C)  # L2 being corrected
+    assert term.end() == 130
+    saved = load(tmp_path / "s.yaml")
+    assert saved["answers"]["s"]["toelichting"] == "L1\nL2\nL3"  # the correction is no answer yet
+    assert saved["draft"] == {"path": "s.toelichting", "text": "L2 verbeterd", "line": 1}
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    for _ in range(4):  # L1, the correction in L2's place, L3, the end
+        term.answer(MORE if _ else "Toelichting", ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["toelichting"] == "L1\nL2 verbeterd\nL3"
+
+
+def test_ctrl_c_while_correcting_an_other_line_offers_only_the_correction(
+    tmp_path: Path,
+) -> None:
+    write_flow(tmp_path, OTHER_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("Iets vooraf", "x" + ENTER)
+    term.answer("Thema's", SPACE + ENTER)
+    for line in ("Wonen", "Werk"):
+        term.answer("Anders, namelijk", line + ENTER)
+    term.answer("Anders, namelijk", CTRL_B)
+    term.answer("Thema's", ENTER)
+    term.answer("Anders, namelijk", " en zorg" + CTRL_C)  # Wonen being corrected
+    assert term.end() == 130
+
+    term = Terminal(tmp_path, "resume", "s.yaml")
+    term.answer("Thema's", ENTER)
+    term.answer("Anders, namelijk", ENTER)  # the correction, in Wonen's place
+    term.answer("Anders, namelijk", ENTER)  # Werk
+    term.answer("Anders, namelijk", ENTER)
+    term.answer(WHAT_NOW, CTRL_C)
+    assert term.end() == 130
+    assert load(tmp_path / "s.yaml")["answers"]["s"]["themas"] == [
+        "Eenzaamheid",
+        "Wonen en zorg",
+        "Werk",
+    ]
+
+
+def test_a_draft_whose_place_is_gone_is_said_in_full_and_kept(tmp_path: Path) -> None:
+    flow = write_flow(tmp_path, SMALL_FLOW)
+    term = Terminal(tmp_path, "run", "flow.yaml", "--session", "s.yaml", *META)
+    term.answer("Naam", "Jan" + ENTER)
+    term.answer("Plaats", "Maastricht" + ENTER)
+    term.answer("Notitie", "Een notitie half" + CTRL_C)
+    assert term.end() == 130
+    flow.write_text(
+        textwrap.dedent(SMALL_FLOW).replace(
+            "      - id: notitie\n        type: text\n        prompt: Notitie\n", ""
+        ),
+        encoding="utf-8",
+    )
+    result = plain(tmp_path, "resume", "s.yaml")  # and stop at once
+    assert "hoort bij een plek die er niet meer is (s.notitie): „Een notitie half”" in (
+        " ".join(result.stderr.split())
+    )
+    assert load(tmp_path / "s.yaml")["draft"] == {"path": "s.notitie", "text": "Een notitie half"}

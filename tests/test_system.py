@@ -370,7 +370,7 @@ def test_the_flow_cache_and_rescue_copies_live_in_the_user_folders(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "d"))
     assert loading._cache_file("abc").parent == system.cache_folder()
-    assert file._rescue_folders()[0] == system.data_folder() / "rescue"
+    assert file.rescue_folders()[0] == system.data_folder() / "rescue"
 
 
 # --- can_full_screen --------------------------------------------------------------------------

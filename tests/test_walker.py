@@ -680,8 +680,27 @@ def test_going_back_to_an_entry_keeps_later_entries_and_their_follow_ups(
 
 
 def test_an_empty_answer_at_an_existing_entry_keeps_it(lists: Flow, tmp_path: Path) -> None:
-    value, _ = ask_list(lists, "kaal", ["a", "b", BACK, BACK, "", "", ""], tmp_path)
+    # Cleared, the entry would go: the leader is asked first, and says no.
+    value, prompter = ask_list(
+        lists, "kaal", ["a", "b", BACK, BACK, "", False, KEEP, KEEP, ""], tmp_path
+    )
     assert value == ["a", "b"]
+    assert ("confirm", "Punt „a” verwijderen?", False) in prompter.prompts()
+
+
+def test_an_entry_cleared_and_confirmed_goes_with_its_follow_ups(
+    lists: Flow, tmp_path: Path
+) -> None:
+    value, prompter = ask_list(
+        lists,
+        "punten",
+        ["a", "u1", "", "b", "", "", *[BACK] * 6, "", True, KEEP, KEEP, KEEP, ""],
+        tmp_path,
+    )
+    assert ("confirm", "Punt „a” verwijderen, met 1 vervolgantwoord eronder?", False) in (
+        prompter.prompts()
+    )
+    assert value == ["b"]
 
 
 def test_pasted_lines_are_one_entry_each(lists: Flow, tmp_path: Path) -> None:
@@ -991,3 +1010,62 @@ def test_deleting_an_entry_that_has_votes_asks_the_votes_again(tmp_path: Path) -
     revote = [c for c in prompter.calls if c["kind"] == "vote"][-1]
     assert revote["default"] == {"A": 2}
     assert revote["options"] == [("A", "A")]
+
+
+TWO_LISTS = """\
+    id: twee
+    title: Twee
+    version: 1
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: voorwaarden
+            type: list
+            prompt: Voorwaarde?
+            item:
+              - id: subpunten
+                type: list
+                label: Subpunten
+                prompt: Subpunt?
+                item:
+                  - id: noot
+                    type: text
+                    prompt: Noot?
+              - id: bronnen
+                type: list
+                label: Bronnen
+                prompt: Bron?
+"""
+
+
+def test_the_list_editor_works_the_same_on_a_follow_up_list(tmp_path: Path) -> None:
+    flow = load_flow(tmp_path, TWO_LISTS)
+    current = [
+        "Tijd",
+        {
+            "text": "Geld",
+            "subpunten": ["s1", {"text": "fout", "noot": "n1"}, "s3"],
+            "bronnen": ["b"],
+        },
+    ]
+    value, prompter = ask_list(
+        flow,
+        "voorwaarden",
+        [
+            "nested", "1", "subpunten",  # Geld › Subpunten
+            "delete", "1", True,  # fout, with its noot
+            "move", "1", 1,  # [s3, s1]
+            "add", "s4", "", "",  # a sub-point and its noot left empty, then the end
+            "done",
+            "done",
+        ],
+        tmp_path,
+        current,
+        edit=True,
+    )  # fmt: skip
+    assert value == ["Tijd", {"text": "Geld", "subpunten": ["s3", "s1", "s4"], "bronnen": ["b"]}]
+    prompts = prompter.prompts()
+    assert ("select", "Welke vervolgpunten?", None) in prompts
+    assert ("confirm", "Punt „fout” verwijderen, met 1 vervolgantwoord eronder?", False) in prompts
+    assert ("choose", "Subpunten · Geld: wat wilt u doen?", None) in prompts

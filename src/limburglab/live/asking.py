@@ -27,20 +27,23 @@ from limburglab.flow.model import (
     VoteQuestion,
     entry_text,
 )
-from limburglab.messages import t
+from limburglab.messages import t, tn
 from limburglab.session import rules
+from limburglab.session.entries import nested_count
 
 Options = list[tuple[str, str]]
 Keep = Callable[[Any], None]
+Typing = Callable[[str, int | None], None]
 
 
 class GoBack(Exception):
     """The leader asked to go back one question; `buffer` is what the input held (kept as a
     draft, offered again when the leader comes back)."""
 
-    def __init__(self, buffer: str = "") -> None:
+    def __init__(self, buffer: str = "", line: int | None = None) -> None:
         super().__init__()
         self.buffer = buffer
+        self.line = line
 
 
 #: The stop a signal asked for while a prompt was running (see `run._on_stop_signal`).
@@ -51,13 +54,15 @@ class Stop(Exception):
     """The session must stop now (Ctrl-C in the terminal, SIGHUP, SIGTERM).
 
     `code` is the exit code (128 + the signal's number); `buffer` the text still in the input,
-    unconfirmed, to be kept as a draft.
+    unconfirmed, to be kept as a draft; `line` the line of the answer that text corrects (an
+    offered paragraph or "other" line), None for a new line.
     """
 
-    def __init__(self, code: int, buffer: str = "") -> None:
+    def __init__(self, code: int, buffer: str = "", line: int | None = None) -> None:
         super().__init__(code)
         self.code = code
         self.buffer = buffer
+        self.line = line
 
 
 class OutOfStep(Exception):
@@ -84,6 +89,10 @@ class Prompter(Protocol):
 
     def set_status(self, status: Callable[[], str]) -> None:
         """Where to read the line shown while asking (the section's time)."""
+
+    def set_typing(self, typing: Typing) -> None:
+        """Whom to tell what stands in the input while it is typed (the text, and the line of
+        the answer it corrects), now and then: kept beside the session as a draft."""
 
     def section(self, number: int, total: int, section: Section) -> None:
         """Open a section: number and total, title, intro and timebox."""
@@ -207,6 +216,14 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def with_line(lines: list[str], draft: str, line: int | None) -> list[str]:
+    """The lines of an answer with a draft in them: in place of the line it corrects, or, as a
+    new line, at the end (never both the line and its correction)."""
+    if line is not None and line < len(lines):
+        return [*lines[:line], draft, *lines[line + 1 :]]
+    return [*lines, draft]
+
+
 def lines_of(text: str) -> list[str]:
     """Pasted or typed text as its non-empty lines, each stripped."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -235,19 +252,21 @@ class Asker:
         *,
         depth: int = 0,
         draft: str | None = None,
+        line: int | None = None,
         keep: Keep | None = None,
     ) -> Any:
         """The answer to a question that is not a list (None: skipped).
 
         `current` is offered for editing, or `draft` (text typed but not confirmed when the
-        session stopped); `keep` receives a paragraph's text after each confirmed line, and a
-        multiselect's values after the ticks and each "other" line.
+        session stopped; in place of the answer's line `line` when it corrects one); `keep`
+        receives a paragraph's text after each confirmed line, and a multiselect's values after
+        the ticks and each "other" line.
         """
         assert not isinstance(question, ListQuestion), "lists are walked entry by entry"
         prompt = expressions.render(question.prompt, context)
         hint = question.help or ""
         if isinstance(question, (TextQuestion, ParagraphQuestion)):
-            return self._text(question, prompt, hint, current, draft, depth, keep)
+            return self._text(question, prompt, hint, current, draft, line, depth, keep)
         if isinstance(question, ConfirmQuestion):
             default = current if isinstance(current, bool) else question.default
             while True:
@@ -259,7 +278,11 @@ class Asker:
         if isinstance(question, (NumberQuestion, ScaleQuestion)):
             return self._number(question, prompt, hint, current, depth)
         if isinstance(question, MultiselectQuestion) and question.other and draft:
-            current = [*(current if isinstance(current, list) else []), draft]  # offered again
+            current = with_line(current if isinstance(current, list) else [], draft, line)
+        elif isinstance(question, SelectQuestion) and question.other and draft:
+            current = draft  # an "other" answer being typed
+        elif isinstance(question, RankQuestion) and draft:
+            current = draft.split("\n")  # the order made so far
         return self._choice(question, prompt, hint, context, current, depth, keep)
 
     # --- list entries -----------------------------------------------------------------------
@@ -323,10 +346,21 @@ class Asker:
                 return int(value) - 1
             self._warn(t("ask.place_range", count=count))
 
-    def confirm_delete(self, text: str) -> bool:
+    def confirm_delete(self, entry: Any) -> bool:
+        """Whether an entry goes, asked once; with the number of answers that go with it."""
+        count = nested_count(entry)
+        text = entry_text(entry)
+        question = (
+            tn("ask.delete_confirm_nested", count, entry=text)
+            if count
+            else t("ask.delete_confirm", entry=text)
+        )
+        return bool(self.prompter.confirm(question, default=False, hint="", depth=0))
+
+    def _confirm_removal(self, answer: str) -> bool:
         return bool(
             self.prompter.confirm(
-                t("ask.delete_confirm", entry=text), default=False, hint="", depth=0
+                t("ask.remove_answer", answer=short(answer)), default=False, hint="", depth=0
             )
         )
 
@@ -339,6 +373,7 @@ class Asker:
         hint: str,
         current: Any,
         draft: str | None,
+        line: int | None,
         depth: int,
         keep: Keep | None,
     ) -> str | None:
@@ -352,7 +387,7 @@ class Asker:
         if isinstance(question, ParagraphQuestion):
             old = default.split("\n") if default else []
             if draft:
-                default = "\n".join([*old, draft])
+                default = "\n".join(with_line(old, draft, line))
 
             def kept(lines: list[str]) -> None:
                 if keep is not None:
@@ -374,6 +409,12 @@ class Asker:
             if not value:
                 if question.required:
                     self._warn(t("answer.required"))
+                    continue
+                # An answer cleared and confirmed goes once the leader says so (as an entry
+                # does); else it is offered again. A paragraph goes line by line instead.
+                cleared = isinstance(question, TextQuestion) and isinstance(current, str)
+                if cleared and current and not self._confirm_removal(current):
+                    default = current
                     continue
                 return None
             message = rules.check_text(question, value)

@@ -49,6 +49,9 @@ class PlainPrompter:
     def set_status(self, status: Callable[[], str]) -> None:
         """A screen reader should not hear a ticking clock: the time is said at section ends."""
 
+    def set_typing(self, typing: Callable[[str, int | None], None]) -> None:
+        """A line is read whole: nothing is seen of it before its Enter."""
+
     def section(self, number: int, total: int, section: Section) -> None:
         timebox = f" ({format_seconds(section.timebox)})" if section.timebox else ""
         self.say()

@@ -4,7 +4,8 @@
 an entry of a list, a follow-up of an entry) with a cursor: going back or forward moves the
 cursor and never the answers. Every confirmed line is on disk before the next prompt appears,
 together with the cursor; an interruption (Ctrl-C, end of input, SIGHUP, SIGTERM) keeps the text
-still being typed as a draft.
+still being typed as a draft, and while it is typed it is kept beside the session (see
+`session.drafts`) for an end without a word (kill -9, a power cut).
 """
 
 from __future__ import annotations
@@ -42,10 +43,11 @@ from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, OutOfStep, Prompter, Stop, short
 from limburglab.messages import choose, t
-from limburglab.session import flowref, rules, tree, walker
+from limburglab.session import drafts, entries, flowref, rescues, rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
+    Draft,
     Meta,
     Session,
     another_path,
@@ -238,6 +240,8 @@ class LiveSession:
         self.unsaved = False
         #: How many entries the last answer held (several when lines were pasted).
         self.pasted = 0
+        #: The last entry asked was cleared and taken out: the walk goes on at its place.
+        self.removed = False
         #: The questions other questions take their choices from (`choices_from`).
         self.sources = {
             q.choices_from
@@ -253,7 +257,13 @@ class LiveSession:
         #: The session file as it was when this began (None when there was none), to tell
         #: whether anything was changed in it.
         self.opened = session.on_disk()
+        #: What is being typed, kept beside the session file while it is typed, and where.
+        self.typed = drafts.Keeper(lambda: self.session.path)
+        self.typing_at: Slot | None = None
         prompter.set_status(self.status)
+        tell = getattr(prompter, "set_typing", None)  # a scripted prompter types nothing
+        if tell is not None:
+            tell(self._typing)
 
     # timing
 
@@ -309,7 +319,25 @@ class LiveSession:
         if self.unsaved:
             self._tell(self.prompter.info, t("run.saved_again", path=self.session.path))
             self.unsaved = False
+        self.typed.saved()
         return True
+
+    def _typing(self, text: str, line: int | None) -> None:
+        """What stands in the input now: kept beside the session when it is new text typed at
+        a place of the walk (not a menu's number, such as the place to move an entry to)."""
+        slot = self.typing_at
+        if slot is None:
+            return
+        new = bool(text.strip()) and not self._standing(text)
+        self.typed.typing(Draft(slot.loc, text, line) if new else None)
+
+    @contextmanager
+    def _typing_here(self, slot: Slot) -> Iterator[None]:
+        self.typing_at = slot
+        try:
+            yield
+        finally:
+            self.typing_at = None
 
     @staticmethod
     def _tell(say: Callable[[str], None], message: str) -> None:
@@ -340,17 +368,19 @@ class LiveSession:
                 line = getattr(exc, "line", None)
                 if line is not None and self.place:
                     lead = t("run.stopped_at", place=self.place, line=line) + "\n"
-            message = self._stop(getattr(exc, "buffer", ""), code)
+            message = self._stop(getattr(exc, "buffer", ""), code, getattr(exc, "line", None))
             raise Interrupted(lead + message, code) from None
         finally:
             system.restore_signals(previous)
 
-    def _stop(self, buffer: str, code: int, *, out_of_step: bool = False) -> str:
+    def _stop(
+        self, buffer: str, code: int, line: int | None = None, *, out_of_step: bool = False
+    ) -> str:
         """Save what there is; the message to leave with."""
         ignore = system.handle_stop_signals(signal.SIG_IGN)
         try:
             if self.slot is not None and buffer.strip() and not self._standing(buffer):
-                self.session.keep_draft(self.slot.loc, buffer)
+                self.session.keep_draft(self.slot.loc, buffer, line)
                 self.session.status = IN_PROGRESS  # to be finished: resume offers the draft
             elif self.session.complete and not self.unsaved:
                 changed = self.session.changed_since(self.opened)
@@ -383,19 +413,54 @@ class LiveSession:
     def carry_on(self) -> None:
         """Resume: go on where the work stopped, or review a complete session."""
         with self.interrupts():
+            self.take_up_what_was_left()
             if self.session.complete:
                 self.review_all()
             else:
                 self.walk(self.resume_slot())
 
+    def take_up_what_was_left(self) -> None:
+        """What an earlier run left outside the session file: a rescue copy from a failed save
+        (its answers taken over only when the leader says so) and the text being typed when
+        the process ended without a word (offered at its place)."""
+        for copy in rescues.find(self.session)[:1]:
+            try:
+                take = self.prompter.confirm(
+                    t("run.rescue_found", path=copy.path, time=_moment_text(copy.updated_at)),
+                    default=None,
+                    hint=t("run.rescue_hint"),
+                    depth=0,
+                )
+            except GoBack:
+                take = False
+            if take:
+                rescues.merge(self.session, copy, self.flow)
+                self.session.status = IN_PROGRESS
+                if self.save():
+                    self.prompter.info(t("run.rescue_merged", path=copy.path))
+        saved_at = drafts.adopt(self.session)
+        if saved_at is not None:
+            self.session.status = IN_PROGRESS  # to be finished, as after Ctrl-C
+            self.prompter.info(t("run.draft_offered", time=_moment_text(saved_at)))
+
     def resume_slot(self) -> Slot | None:
         """Where a resumed session goes on: the question being typed when it stopped, else the
-        first slot that is neither answered nor deliberately left empty."""
+        first slot that is neither answered nor deliberately left empty. A draft whose place
+        is gone (an entry past the end of its list goes to the list's end) is said in full,
+        and stays in the file until new text is typed."""
         draft = self.session.draft
         if draft is not None:
             slot = walker.slot_at(self.flow, self.session.answers, draft.loc)
+            if slot is None and isinstance(draft.loc[-1], int):
+                end = (*draft.loc[:-1], len(tree.entries(self.session.answers, draft.loc[:-1])))
+                slot = walker.slot_at(self.flow, self.session.answers, end)
+                if slot is not None and draft.text.strip():
+                    self.session.draft = Draft(end, draft.text)
             if slot is not None:
                 return slot
+            if draft.text.strip():
+                where = tree.format_loc(draft.loc)
+                self.prompter.warn(t("run.draft_no_place", path=where, text=draft.text))
         return walker.frontier(self.flow, self.session.answers, self.session.skipped)
 
     def _open(self, section: Section) -> None:
@@ -424,7 +489,7 @@ class LiveSession:
                 self._ask(slot)
             except GoBack as back:
                 if back.buffer.strip() and not self._standing(back.buffer):
-                    self.session.keep_draft(slot.loc, back.buffer)
+                    self.session.keep_draft(slot.loc, back.buffer, back.line)
                 previous = walker.slot_before(self.flow, self.session.answers, slot.loc)
                 if scope is not None and (previous is None or not _inside(previous.loc, scope)):
                     if slot == first:
@@ -437,6 +502,12 @@ class LiveSession:
                     self._save_at(slot)
                 continue
             following = walker.slot_after(self.flow, self.session.answers, self._past(slot))
+            if self.removed:  # the entry is gone: what followed it stands at its place now
+                self.removed = False
+                if scope is not None and _inside(scope, slot.loc):
+                    self._save_at(None)
+                    return
+                following = walker.slot_at(self.flow, self.session.answers, slot.loc) or following
             if scope is not None:
                 if following is None or not _inside(following.loc, scope):
                     self._save_at(self.slot)
@@ -471,6 +542,19 @@ class LiveSession:
                 item["text"] = short(item["text"])
             context = {**context, "item": item}
         draft = self.session.draft_text(slot.loc)
+        line = self.session.draft.line if draft is not None and self.session.draft else None
+        with self._typing_here(slot):
+            self._ask_value(slot, context, draft, line)
+        self._recheck_dependents(slot.step_loc)
+        if draft is not None or self._marked(slot):
+            self.session.draft = None  # answered; a draft elsewhere waits for its own place
+        self._check_time()
+
+    def _ask_value(
+        self, slot: Slot, context: dict[str, Any], draft: str | None, line: int | None
+    ) -> None:
+        """The asking itself: an entry, or the answer to a question or follow-up."""
+        answers = self.session.answers
         if slot.is_entry:
             self._ask_entry(slot, context, draft)
         else:
@@ -482,14 +566,11 @@ class LiveSession:
                 tree.get(answers, slot.loc),
                 depth=slot.depth,
                 draft=draft,
+                line=line,
                 keep=keep,
             )
-            tree.put(answers, slot.loc, value)
+            entries.answer(self.session, slot.loc, value)
             self.session.mark(slot.loc, answered=value is not None)
-        self._recheck_dependents(slot.step_loc)
-        if draft is not None or self._marked(slot):
-            self.session.draft = None  # answered; a draft elsewhere waits for its own place
-        self._check_time()
 
     def _marked(self, slot: Slot) -> bool:
         """Whether the draft is the mark of an answer of several lines typed at `slot`."""
@@ -511,38 +592,43 @@ class LiveSession:
         answers = self.session.answers
         current = tree.entries(answers, slot.list_loc)
         existing = current[slot.index] if slot.index < len(current) else None
-        texts = self.asker.entry(
-            slot.question,
-            context,
-            number=slot.index + 1,
-            count=len(current),
-            existing=None if existing is None else tree.entry_text(existing),
-            draft=draft,
-            depth=slot.depth,
-        )
+        while True:
+            texts = self.asker.entry(
+                slot.question,
+                context,
+                number=slot.index + 1,
+                count=len(current),
+                existing=None if existing is None else tree.entry_text(existing),
+                draft=draft,
+                depth=slot.depth,
+            )
+            if texts or existing is None:
+                break
+            # An entry cleared and confirmed goes, with what hangs under it, once the leader
+            # says so; else it is offered again as it was.
+            if self.asker.confirm_delete(existing):
+                entries.delete(self.session, slot.list_loc, slot.index)
+                self.removed = True
+                return
+            draft = None
         self.pasted = len(texts)
         if not texts:
             if existing is None:  # the empty line at the end closes the list
                 self.session.mark(slot.loc, answered=False)
             return
         if existing is None:
-            self._insert(slot.list_loc, slot.index, texts)
+            entries.insert(self.session, slot.list_loc, slot.index, texts)
             return
-        tree.put_entry(answers, slot.loc, texts[0])
+        entries.set_text(self.session, slot.loc, texts[0])
         if texts[1:]:
-            self._insert(slot.list_loc, slot.index + 1, texts[1:])
-
-    def _insert(self, list_loc: Loc, index: int, texts: list[str]) -> None:
-        length = len(tree.entries(self.session.answers, list_loc))
-        self.session.renumber(list_loc, tree.shift(length, inserted=(index, len(texts))))
-        tree.insert_entries(self.session.answers, list_loc, index, texts)
+            entries.insert(self.session, slot.list_loc, slot.index + 1, texts[1:])
 
     def _keeper(self, slot: Slot) -> Callable[[Any], None]:
         """Saves an answer of several lines (a paragraph, a multiselect with its "other" lines)
         line by line as it is typed, marked as still being typed."""
 
         def keep(value: Any) -> None:
-            tree.put(self.session.answers, slot.loc, value or None)
+            entries.answer(self.session, slot.loc, value or None)
             draft = self.session.draft  # a draft typed elsewhere is not given up for this mark
             if draft is None or draft.loc == slot.loc or not draft.text:
                 self.session.keep_draft(slot.loc, "")
@@ -568,7 +654,7 @@ class LiveSession:
             valid = {c.value for c in self.flow.choices(question, context)}
             kept = _keep_choices(value, valid, getattr(question, "other", False))
             if kept != value:
-                tree.put(self.session.answers, step.loc, kept)
+                entries.answer(self.session, step.loc, kept)
                 self.to_recheck[step.path] = step
             elif isinstance(question, RankQuestion) and question.max is None and valid - set(value):
                 self.to_recheck[step.path] = step  # a new choice to place in the order
@@ -683,34 +769,63 @@ class LiveSession:
             self._edit_step(dependent)
 
     def _edit_list(self, step: Step) -> None:
-        """Change, insert, delete or move single entries without retyping the others."""
-        list_loc = step.loc
+        assert isinstance(step.question, ListQuestion)
+        self._edit_entries(step.loc, step.section, step.question, step.question.title, None)
+
+    def _edit_entries(
+        self,
+        list_loc: Loc,
+        section: Section,
+        question: ListQuestion,
+        title: str,
+        item: dict[str, Any] | None,
+    ) -> None:
+        """The list editor, the same at every depth: add, change, insert, delete or move single
+        entries without retyping the others, and open the follow-up list of an entry (examples
+        of a driver, sub-points of a condition) in this same editor. `item` is the entry the
+        list belongs to, for its prompts."""
+        nested = [f for f in question.item if isinstance(f, ListQuestion)]
+        keys = [
+            "done",
+            "add",
+            "change",
+            "insert",
+            "delete",
+            "move",
+            *(["nested"] if nested else []),
+        ]
         while True:
             current = tree.entries(self.session.answers, list_loc)
-            self.prompter.frame([(0, f"{step.question.title}:")])  # one calm list, never piles
+            self.prompter.frame([(0, f"{title}:")])  # one calm list, never piles
             self.asker.show_entries(current)
-            self.place = t("run.place_list", id=step.path)
+            self.place = t("run.place_list", id=tree.format_loc(list_loc))
+            labels = ", ".join(f.title for f in nested)
             try:
                 action = self.prompter.choose(
-                    t("ask.list_action", title=step.question.title),
-                    [
-                        (key, t(f"ask.list_{key}"))
-                        for key in ("done", "add", "change", "insert", "delete", "move")
-                    ],
+                    t("ask.list_action", title=title),
+                    [(key, t(f"ask.list_{key}", labels=labels)) for key in keys],
                 )
             except GoBack:
                 return
             if action == "done":
                 return
             try:
-                self._list_action(step, action, current)
+                self._list_action(list_loc, section, question, item, action, current)
             except GoBack:
                 continue
             finally:
                 self._save_at(None)
 
-    def _list_action(self, step: Step, action: str, current: list[Any]) -> None:
-        list_loc, answers = step.loc, self.session.answers
+    def _list_action(
+        self,
+        list_loc: Loc,
+        section: Section,
+        question: ListQuestion,
+        item: dict[str, Any] | None,
+        action: str,
+        current: list[Any],
+    ) -> None:
+        answers = self.session.answers
         if action == "add" or not current:
             self.walk(walker.slot_at(self.flow, answers, (*list_loc, len(current))), scope=list_loc)
             return
@@ -720,37 +835,60 @@ class LiveSession:
                 walker.slot_at(self.flow, answers, (*list_loc, index)), scope=(*list_loc, index)
             )
         elif action == "insert":
-            assert isinstance(step.question, ListQuestion)
             # Text typed here and interrupted is kept as a new entry at the end of the list, never
             # in the place of the entry it was to go before (see `_stop`).
-            self.slot = walker.Slot((*list_loc, len(current)), step.section, step.question)
-            texts = self.asker.entry(
-                step.question,
-                walker.flat(answers),
-                number=index + 1,
-                count=len(current),
-                existing=None,
-                draft=None,
-                depth=0,
-                closing=False,
-            )
+            self.slot = walker.Slot((*list_loc, len(current)), section, question, item)
+            context = walker.flat(answers)
+            with self._typing_here(self.slot):
+                texts = self.asker.entry(
+                    question,
+                    {**context, "item": item} if item is not None else context,
+                    number=index + 1,
+                    count=len(current),
+                    existing=None,
+                    draft=None,
+                    depth=0,
+                    closing=False,
+                )
             if texts:
-                self._insert(list_loc, index, texts)
+                entries.insert(self.session, list_loc, index, texts)
                 self._save_at(None)
                 entry = walker.slot_at(self.flow, answers, (*list_loc, index))
                 following = entry and walker.slot_after(self.flow, answers, entry.loc)
                 if following is not None and _inside(following.loc, (*list_loc, index)):
                     self.walk(following, scope=(*list_loc, index))
         elif action == "delete":
-            if self.asker.confirm_delete(tree.entry_text(current[index])):
-                self.session.renumber(list_loc, tree.shift(len(current), deleted=index))
-                tree.delete_entry(answers, list_loc, index)
+            if self.asker.confirm_delete(current[index]):
+                entries.delete(self.session, list_loc, index)
                 self._recheck_dependents(list_loc)
         elif action == "move":
             target = self.asker.pick_place(len(current))
-            self.session.renumber(list_loc, tree.shift(len(current), moved=(index, target)))
-            tree.move_entry(answers, list_loc, index, target)
+            entries.move(self.session, list_loc, index, target)
             self._recheck_dependents(list_loc)
+        elif action == "nested":
+            self._edit_followups(list_loc, section, question, index, current[index])
+
+    def _edit_followups(
+        self, list_loc: Loc, section: Section, question: ListQuestion, index: int, entry: Any
+    ) -> None:
+        """The list editor on a follow-up list of one entry (which one, when there are more)."""
+        nested = [f for f in question.item if isinstance(f, ListQuestion)]
+        followup = nested[0]
+        if len(nested) > 1:
+            chosen = self.prompter.select(
+                t("ask.which_list"),
+                [(f.id, f.title) for f in nested],
+                default=None,
+                other=False,
+                hint="",
+                depth=0,
+            )
+            if chosen is None:
+                raise GoBack
+            followup = next(f for f in nested if f.id == chosen)
+        title = f"{followup.title} · {short(tree.entry_text(entry))}"
+        inner = (*list_loc, index, followup.id)
+        self._edit_entries(inner, section, followup, title, tree.entry_context(entry))
 
     def context_lines(self, section: Section, most: int = 80) -> list[tuple[int, str]]:
         """What the section captured so far, as the context above the current question: only
@@ -844,6 +982,12 @@ def _value_lines(
     if isinstance(value, float):
         value = rules.number_text(value)
     return [(depth, f"{title}: {value}")]
+
+
+def _moment_text(stamp: str) -> str:
+    """A moment from the session's files as people read it: `03-12-2026 07:51`."""
+    when = rescues.moment(stamp)
+    return when.strftime("%d-%m-%Y %H:%M") if when else stamp
 
 
 def _clock_text(seconds: float) -> str:

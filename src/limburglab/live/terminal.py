@@ -32,7 +32,7 @@ from prompt_toolkit.utils import get_cwidth
 
 from limburglab.flow.model import Section, format_seconds
 from limburglab.live import asking
-from limburglab.live.asking import GoBack, Options, Stop, hints, sentence
+from limburglab.live.asking import GoBack, Options, Stop, Typing, hints, lines_of, sentence
 from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t, tn
 from limburglab.session.rules import number_text
@@ -70,15 +70,20 @@ class TerminalPrompter:
 
     def __init__(self) -> None:
         self.status: Callable[[], str] = lambda: t("run.status_keys")
+        self.typing: Typing = lambda text, line: None
         self.header: list[tuple[str, str]] = []
         self.intro: list[tuple[str, str]] = []
         self.notes: list[tuple[str, str]] = []
         self.framed = False
+        self.pasted_in_choice = False
 
     # --- output -----------------------------------------------------------------------------
 
     def set_status(self, status: Callable[[], str]) -> None:
         self.status = status
+
+    def set_typing(self, typing: Typing) -> None:
+        self.typing = typing
 
     def section(self, number: int, total: int, section: Section) -> None:
         timebox = f"  ·  {format_seconds(section.timebox)}" if section.timebox else ""
@@ -163,10 +168,27 @@ class TerminalPrompter:
         _print(*parts)
         return indent + "  ›"
 
-    def _run(self, question: Any, indent: int = 0) -> Any:
+    def _run(
+        self,
+        question: Any,
+        indent: int = 0,
+        *,
+        choosing: bool = False,
+        line: int | None = None,
+        typed: Callable[[], str] | None = None,
+    ) -> Any:
         """Run a prompt with the back key, wrapped lines, word wrap in the input (its wrapped
-        lines start under its first column, `indent`) and the status line under it."""
+        lines start under its first column, `indent`) and the status line under it. A paste is
+        text in the input, and nothing in a choice (see `keyboard`). What stands in a text
+        input (or, in a choice, `typed`: the order of a ranking so far) is told to `typing` now
+        and then, with `line`, the answer's line it corrects."""
+        from limburglab.live.keyboard import PasteAwareInput
+
         application = question.application
+        self.pasted_in_choice = False
+        application.input = PasteAwareInput(
+            application.input, choosing=choosing, pasted=self._pasted if choosing else None
+        )
         application.key_bindings = merge_key_bindings([application.key_bindings, _back_keys])
         _wrap_windows(application.layout.container)
         for window in walk(application.layout.container):
@@ -187,6 +209,13 @@ class TerminalPrompter:
                 )
             )
         application.refresh_interval = 1.0
+        if typed is None and not choosing:
+            typed = lambda: application.current_buffer.text  # noqa: E731
+        if typed is not None:
+            told = typed
+            application.pre_run_callables.append(
+                lambda: application.create_background_task(self._watch_typing(told, line))
+            )
         try:
             answer = question.unsafe_ask()
             self.notes = []  # said before this answer, seen with it: not again after a redraw
@@ -198,8 +227,27 @@ class TerminalPrompter:
                 raise asking.stopping from None
             raise
 
+    async def _watch_typing(self, typed: Callable[[], str], line: int | None) -> None:
+        """Tell `typing` what stands in the input, twice a second while the prompt runs."""
+        import asyncio
+
+        while True:
+            await asyncio.sleep(_TYPING_EVERY)
+            self.typing(typed(), line)
+
+    def _pasted(self, text: str) -> None:
+        from prompt_toolkit.application import get_app_or_none
+
+        self.pasted_in_choice = True
+        application = get_app_or_none()
+        if application is not None:
+            application.invalidate()  # said at once, not at the next tick of the clock
+
     def _toolbar(self) -> FormattedText:
-        """The section's clock and the keys; a short form of the keys when narrow."""
+        """The section's clock and the keys; a short form of the keys when narrow. After a paste
+        in a choice, the line says that a paste chooses nothing."""
+        if self.pasted_in_choice:
+            return FormattedText([("class:bottom-toolbar", " " + t("ask.paste_in_choice") + " ")])
         full = " " + self.status() + " "
         short_keys = full.replace(t("run.status_keys"), t("run.status_keys_short"))
         clock_only = short_keys.split(": ", 1)[-1] if ": " in short_keys else short_keys
@@ -207,7 +255,17 @@ class TerminalPrompter:
         text = next((x for x in (full, short_keys, " " + clock_only) if len(x) <= width), full)
         return FormattedText([("class:bottom-toolbar", text)])
 
-    def _line(self, prompt: str, default: str, hint: str, depth: int, suggestion: str = "") -> str:
+    def _line(
+        self,
+        prompt: str,
+        default: str,
+        hint: str,
+        depth: int,
+        suggestion: str = "",
+        line: int | None = None,
+    ) -> str:
+        """One line of input; `line` is the line of the answer it corrects (None: a new one),
+        told with the text being typed and with an interruption or a step back."""
         mark = self._lead(prompt, hint, depth)
         question = questionary.text(
             "",
@@ -216,7 +274,11 @@ class TerminalPrompter:
             style=_STYLE,
             placeholder=FormattedText([("fg:ansibrightblack", suggestion)]) if suggestion else None,
         )
-        answer = str(self._run(question, len(mark) + 2) or "")
+        try:
+            answer = str(self._run(question, len(mark) + 2, line=line) or "")
+        except (GoBack, Stop) as exc:
+            exc.line = line
+            raise
         if answer.strip() == BACK:
             raise GoBack
         if not answer.strip() and suggestion:
@@ -252,6 +314,7 @@ class TerminalPrompter:
                 offered or "",
                 hints(hint, t("ask.paragraph_hint")) if first else "",
                 depth,
+                line=len(lines) if offered is not None else None,  # its place in what is kept
             )
             first = False
             if offered is None and not line.strip():
@@ -261,10 +324,20 @@ class TerminalPrompter:
             if keep is not None:
                 keep([*lines, *old])
 
-    def _pick(self, prompt: str, choices: list[Any], hint: str, depth: int, **kw: Any) -> Any:
+    def _pick(
+        self,
+        prompt: str,
+        choices: list[Any],
+        hint: str,
+        depth: int,
+        typed: Callable[[], str] | None = None,
+        **kw: Any,
+    ) -> Any:
         mark = self._lead(prompt, hint, depth)
         return self._run(
-            questionary.select("", choices, qmark=mark, instruction=" ", style=_STYLE, **kw)
+            questionary.select("", choices, qmark=mark, instruction=" ", style=_STYLE, **kw),
+            choosing=True,
+            typed=typed,
         )
 
     def select(
@@ -318,7 +391,10 @@ class TerminalPrompter:
             ]
             mark = self._lead(prompt, hints(hint, t("ask.checkbox_keys")), depth)
             ticked = list(
-                self._run(checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE)) or []
+                self._run(
+                    checkbox("", choices, qmark=mark, instruction=" ", style=_STYLE), choosing=True
+                )
+                or []
             )
             if not other:
                 return ticked
@@ -330,10 +406,14 @@ class TerminalPrompter:
                 while True:
                     offered = previous.pop(0) if previous else None
                     line = self._line(
-                        t("ask.other_one"), offered or "", t("ask.other_one_hint"), depth + 1
+                        t("ask.other_one"),
+                        offered or "",
+                        t("ask.other_one_hint"),
+                        depth + 1,
+                        line=len(ticked) + len(extra) if offered is not None else None,
                     ).strip()
                     if line:
-                        extra.append(line)
+                        extra += lines_of(line)  # pasted lines: one answer each
                     elif offered is None:
                         return ticked + extra
                     save(ticked + extra + previous)
@@ -355,32 +435,43 @@ class TerminalPrompter:
         order: list[str] = []
         if default:
             self.info(t("ask.rank_current", order=", ".join(labels.get(v, v) for v in default)))
-        while len(order) < len(options) and (limit is None or len(order) < limit):
-            remaining = [
-                questionary.Choice(_label(labels[v]), value=v) for v, _ in options if v not in order
-            ]
-            if order:
-                remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
-            elif default:
-                remaining.append(questionary.Choice(t("ask.rank_keep"), value="\0keep"))
-            position = len(order) + 1
-            try:
-                answer = self._pick(
-                    t("ask.rank_position", prompt=prompt, position=position),
-                    remaining,
-                    hints(hint, t("ask.select_keys")),
-                    depth,
-                )
-            except GoBack:
-                if not order:
-                    raise
-                order.pop()
-                continue
-            if answer == "\0keep":
-                return list(default)
-            if answer == "\0done":
-                break
-            order.append(str(answer))
+        try:
+            while len(order) < len(options) and (limit is None or len(order) < limit):
+                remaining = [
+                    questionary.Choice(_label(labels[v]), value=v)
+                    for v, _ in options
+                    if v not in order
+                ]
+                if order:
+                    remaining.append(questionary.Choice(t("ask.rank_done"), value="\0done"))
+                elif default:
+                    remaining.append(questionary.Choice(t("ask.rank_keep"), value="\0keep"))
+                position = len(order) + 1
+                try:
+                    answer = self._pick(
+                        t("ask.rank_position", prompt=prompt, position=position),
+                        remaining,
+                        hints(hint, t("ask.select_keys")),
+                        depth,
+                        typed=lambda: "\n".join(order),
+                    )
+                except GoBack:
+                    if not order:
+                        raise
+                    order.pop()
+                    self.typing("\n".join(order), None)
+                    continue
+                if answer == "\0keep":
+                    return list(default)
+                if answer == "\0done":
+                    break
+                order.append(str(answer))
+                self.typing("\n".join(order), None)
+        except Stop as stop:  # the order made so far is kept as a draft
+            stop.buffer = "\n".join(order)
+            raise
+        except KeyboardInterrupt:  # Ctrl-C between two prompts, before the keys are ours
+            raise Stop(130, "\n".join(order)) from None
         return order
 
     def vote(
@@ -454,6 +545,8 @@ class TerminalPrompter:
         return str(self._pick(prompt, choices, t("ask.select_keys"), 0))
 
 
+#: How often a text input tells what stands in it (written beside the session at most every 2 s).
+_TYPING_EVERY = 0.5
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _BULLET = re.compile(r"^\s*(?:[-*]|\d+[.)])\s")
 

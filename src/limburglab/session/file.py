@@ -74,10 +74,15 @@ class FlowRef:
 @dataclass(frozen=True)
 class Draft:
     """Text typed but not confirmed when the session stopped, at the place it was typed (a
-    paragraph's confirmed lines are its answer already; its draft may be empty)."""
+    paragraph's confirmed lines are its answer already; its draft may be empty).
+
+    `line` is the line of the answer (of a paragraph, or of a multiselect's values) that the
+    text corrects; None for a new line.
+    """
 
     loc: Loc
     text: str
+    line: int | None = None
 
 
 @dataclass
@@ -149,10 +154,11 @@ class Session:
         self.skipped = tree.renumber(self.skipped, list_loc, mapping)
         if self.draft is not None:
             moved = tree.renumber({self.draft.loc}, list_loc, mapping)
-            self.draft = Draft(next(iter(moved)), self.draft.text) if moved else None
+            draft = self.draft
+            self.draft = Draft(next(iter(moved)), draft.text, draft.line) if moved else None
 
-    def keep_draft(self, loc: Loc, text: str) -> None:
-        self.draft = Draft(loc, text)
+    def keep_draft(self, loc: Loc, text: str, line: int | None = None) -> None:
+        self.draft = Draft(loc, text, line)
 
     def draft_text(self, loc: Loc) -> str | None:
         """The draft typed at `loc`, if there is one there."""
@@ -183,11 +189,7 @@ class Session:
             "updated_at": self.updated_at,
             "current": self.current,
             "skipped": sorted(tree.format_loc(loc) for loc in self._live_skips()),
-            "draft": (
-                {"path": tree.format_loc(self.draft.loc), "text": self.draft.text}
-                if self.draft is not None
-                else None
-            ),
+            "draft": draft_dict(self.draft) if self.draft is not None else None,
             "timing": self.timing,
             "answers": answers,
         }
@@ -285,7 +287,7 @@ class Session:
             self.flow.source = str((self.path.resolve().parent / source).resolve())
         data = self.to_dict()
         text = rescue_text(data, self._pieces)
-        for folder in _rescue_folders():
+        for folder in rescue_folders():
             target = side_path(folder / name)
             try:
                 write_atomic(target, text)
@@ -369,7 +371,8 @@ def newest_side(path: Path) -> Path | None:
     return found
 
 
-def _rescue_folders() -> list[Path]:
+def rescue_folders() -> list[Path]:
+    """Where rescue copies go: the user's data folder, else the temporary folder."""
     import tempfile
 
     from limburglab.system import data_folder
@@ -588,13 +591,31 @@ def _draft(doc: yamlsource.Document, problems: list[Problem]) -> Draft | None:
     raw = doc.data.get("draft")
     if raw is None:
         return None
+    draft = draft_from(raw)
+    if draft is None:
+        problems.append(doc.problem(("draft",), t("session.draft"), key=False))
+    return draft
+
+
+def draft_dict(draft: Draft) -> dict[str, Any]:
+    """A draft as written: its path and text, and the line it corrects if any."""
+    data: dict[str, Any] = {"path": tree.format_loc(draft.loc), "text": draft.text}
+    if draft.line is not None:
+        data["line"] = draft.line
+    return data
+
+
+def draft_from(raw: Any) -> Draft | None:
+    """The inverse of `draft_dict`; None for anything that is no draft."""
     path = raw.get("path") if isinstance(raw, dict) else None
     loc = tree.parse_loc(path) if isinstance(path, str) else None
     text = raw.get("text", "") if isinstance(raw, dict) else None
+    line = raw.get("line") if isinstance(raw, dict) else None
     if loc is None or not isinstance(text, str):
-        problems.append(doc.problem(("draft",), t("session.draft"), key=False))
         return None
-    return Draft(loc, text)
+    if line is not None and (not isinstance(line, int) or isinstance(line, bool) or line < 0):
+        return None
+    return Draft(loc, text, line)
 
 
 def _check_header(doc: yamlsource.Document) -> list[Problem]:
