@@ -524,11 +524,23 @@ class LiveMachine(RuleBasedStateMachine):
         session_file.load(self.path, self.flow)
 
 
-LiveMachine.TestCase.settings = settings(
-    max_examples=150,
+# 150 examples in all, in three parts, so that the parallel runner spreads them over the cores.
+_SETTINGS = settings(
+    max_examples=50,
     stateful_step_count=40,
     deadline=None,
     database=None,  # no example database in the repository
     suppress_health_check=[HealthCheck.too_slow],
 )
-TestLiveMachine = LiveMachine.TestCase
+
+
+class TestLiveMachinePart1(LiveMachine.TestCase):
+    settings = _SETTINGS
+
+
+class TestLiveMachinePart2(LiveMachine.TestCase):
+    settings = _SETTINGS
+
+
+class TestLiveMachinePart3(LiveMachine.TestCase):
+    settings = _SETTINGS
