@@ -693,3 +693,36 @@ def test_a_stopped_session_says_how_to_resume_in_the_users_shell(
         'limburglab resume "ronde 1\\groep g.yaml"',  # Windows
     }
     assert f"  {command}\n" in result.stderr
+
+
+# --- the rest of a paste ----------------------------------------------------------------------
+
+
+@pytest.mark.posix  # select() waits on pipes only on POSIX
+def test_input_waiting_on_posix_sees_bytes_on_their_way() -> None:
+    read, write = os.pipe()
+    try:
+        assert system.input_waiting(read, 0.01, platform="linux") is False
+        os.write(write, b"rest of the paste")
+        assert system.input_waiting(read, 0.01, platform="darwin") is True
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+@pytest.mark.posix
+def test_input_waiting_on_a_closed_handle_is_no() -> None:
+    read, write = os.pipe()
+    os.close(read)
+    os.close(write)
+    assert system.input_waiting(read, 0.01, platform="linux") is False
+
+
+def test_input_waiting_on_windows_is_no_without_waiting() -> None:
+    read, write = os.pipe()
+    try:
+        os.write(write, b"x")
+        assert system.input_waiting(read, 10, platform="win32") is False
+    finally:
+        os.close(read)
+        os.close(write)

@@ -196,6 +196,21 @@ def can_full_screen(environ: Mapping[str, str], *, platform: str = sys.platform)
     return bool(term) and term not in _INCAPABLE_TERMS
 
 
+def input_waiting(fd: int, seconds: float, *, platform: str = sys.platform) -> bool:
+    """Whether more input arrives on the terminal `fd` within `seconds` (the rest of a paste
+    that comes in pieces). A Windows console handle cannot be waited on this way: there the
+    answer is no, and a paste in pieces is taken piece by piece."""
+    if platform == WINDOWS:
+        return False
+    import select
+
+    try:
+        ready, _, _ = select.select([fd], [], [], seconds)
+    except (OSError, ValueError):
+        return False
+    return bool(ready)
+
+
 #: Arguments that cmd.exe and PowerShell both take as they are.
 _WINDOWS_PLAIN = re.compile(r"[\w\-.:\\/+=]+")
 

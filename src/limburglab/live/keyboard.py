@@ -14,7 +14,6 @@ Imported only by the terminal prompter (prompt_toolkit is loaded already there).
 from __future__ import annotations
 
 import os
-import select
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -22,6 +21,8 @@ from contextlib import AbstractContextManager
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyPress
 from prompt_toolkit.keys import Keys
+
+from limburglab import system
 
 _ENTER = (Keys.ControlM, Keys.ControlJ)
 _TEXT_KEYS = (*_ENTER, Keys.ControlI)  # a paste holds characters, line breaks and tabs only
@@ -82,11 +83,7 @@ class PasteAwareInput(Input):
         more: list[KeyPress] = []
         until = time.monotonic() + _MOST
         while time.monotonic() < until:
-            try:
-                ready, _, _ = select.select([self.inner.fileno()], [], [], _MORE)
-            except (OSError, ValueError):  # no select on this input (a Windows console)
-                return more
-            if not ready:
+            if not system.input_waiting(self.inner.fileno(), _MORE):
                 return more
             keys = self.inner.read_keys()
             if not keys:
