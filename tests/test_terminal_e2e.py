@@ -62,11 +62,6 @@ class Terminal:
         )
 
     def answer(self, prompt: str, keys: str) -> None:
-        """Wait for `prompt`, then type `keys`."""
-        self.child.expect_exact(prompt)
-        self.child.send(keys)
-
-    def answer_in_prompt(self, prompt: str, keys: str) -> None:
         """Wait for `prompt` and for the prompt to own the terminal, then type `keys`.
 
         The question is printed before its prompt starts; until the prompt has put the terminal
@@ -220,7 +215,7 @@ def test_going_back_and_editing_answers(tmp_path: Path) -> None:
     # Ctrl-B inside a list: the previous entry is reopened with its text.
     term.answer("punt 2; leeg = klaar", CTRL_B)
     term.answer(BASIS, "!" + ENTER)
-    term.answer_in_prompt("punt 2; leeg = klaar", CTRL_C)
+    term.answer("punt 2; leeg = klaar", CTRL_C)
     assert term.end() == 130
 
     saved = load(tmp_path / "s.yaml")
@@ -240,7 +235,7 @@ def test_ctrl_c_saves_and_resume_continues_at_the_open_question(tmp_path: Path) 
     term = Terminal(tmp_path, "run", "--session", "s.yaml", *META)
     first_section(term)
     term.answer(BASIS, "Elkaar kennen" + ENTER)
-    term.answer_in_prompt("punt 2; leeg = klaar", "Openstaan" + CTRL_C)  # typed, not confirmed
+    term.answer("punt 2; leeg = klaar", "Openstaan" + CTRL_C)  # typed, not confirmed
     term.expect("Onderbroken; alle antwoorden zijn opgeslagen. Verder gaan met:")
     term.expect("limburglab resume s.yaml")
     assert term.end() == 130
@@ -292,7 +287,7 @@ def test_dutch_characters_are_saved_intact(tmp_path: Path) -> None:
     term.answer("punt 2; leeg = klaar", ENTER)
     term.answer("punt 2; leeg = klaar", ENTER)
     term.paragraph(CONCLUSIE_DRIJFVEREN, "Samen sterker — dat zeggen ze allemaal")
-    term.answer_in_prompt(WHAT_NOW, CTRL_C)
+    term.answer(WHAT_NOW, CTRL_C)
     assert term.end() == 130
 
     text = (tmp_path / "s.yaml").read_text(encoding="utf-8")
