@@ -30,6 +30,9 @@ def own_flow_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Validated flows are cached under XDG_CACHE_HOME: keep the tests' cache to themselves."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))  # rescue copies
+    # `uv run pytest` (the README's test command) marks its processes; limburglab would then
+    # tell the tests' sessions to resume with `uv run limburglab`.
+    os.environ.pop("UV_RUN_RECURSION_DEPTH", None)
 
 
 @pytest.fixture(autouse=True)

@@ -726,3 +726,19 @@ def test_input_waiting_on_windows_is_no_without_waiting() -> None:
     finally:
         os.close(read)
         os.close(write)
+
+
+# --- how limburglab is started again ----------------------------------------------------------
+
+
+def test_own_command_is_uv_run_when_started_by_uv_run() -> None:
+    started_by_uv = {"UV": "/usr/bin/uv", "UV_RUN_RECURSION_DEPTH": "1", "VIRTUAL_ENV": "/x/.venv"}
+    assert system.own_command(started_by_uv) == ["uv", "run", "limburglab"]
+    assert system.shell_command([*system.own_command(started_by_uv), "resume", "s.yaml"]) == (
+        "uv run limburglab resume s.yaml"
+    )
+
+
+def test_own_command_is_the_command_itself_otherwise() -> None:
+    assert system.own_command({"VIRTUAL_ENV": "/x/.venv"}) == ["limburglab"]
+    assert system.own_command({}) == ["limburglab"]

@@ -211,6 +211,15 @@ def input_waiting(fd: int, seconds: float, *, platform: str = sys.platform) -> b
     return bool(ready)
 
 
+def own_command(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """How the user starts limburglab again from the same folder: `uv run limburglab` when this
+    process was started by `uv run` (as the README's quick start does; `limburglab` alone is
+    then not a command of the shell), else `limburglab`."""
+    if environ.get("UV_RUN_RECURSION_DEPTH"):
+        return ["uv", "run", "limburglab"]
+    return ["limburglab"]
+
+
 #: Arguments that cmd.exe and PowerShell both take as they are.
 _WINDOWS_PLAIN = re.compile(r"[\w\-.:\\/+=]+")
 

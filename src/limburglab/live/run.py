@@ -921,7 +921,7 @@ class LiveSession:
 
 def _resume_command(path: Path | None) -> str:
     """The command that continues the session at `path`, quoted for the user's shell."""
-    return system.shell_command(["limburglab", "resume", str(path)])
+    return system.shell_command([*system.own_command(), "resume", str(path)])
 
 
 def _on_stop_signal(number: int, frame: FrameType | None) -> None:
