@@ -227,3 +227,22 @@ def test_yaml_reasons_are_said_in_the_language(
 
     assert result.exit_code == 1
     assert said in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["flows"], "Bundled workshops"),
+        (["show", "evaluatie"], "Evaluatie en vervolg (evaluatie, version 1)"),
+        (["validate", "evaluatie"], "evaluatie: valid"),
+    ],
+)
+def test_lang_before_the_command_holds_for_the_command(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.setenv("LIMBURGLAB_LANG", "nl")
+    english = runner.invoke(app, ["--lang", "en", *args])
+    assert english.exit_code == 0, english.output
+    assert said in english.stdout
+    dutch = runner.invoke(app, args)  # the next command without it: the environment's again
+    assert said not in dutch.stdout

@@ -290,7 +290,11 @@ def _root(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    """The language is chosen in `_Boundary.main`, before any word is said; here it is checked."""
+    """The language is chosen in `_Boundary.main`, before any word is said; here it is checked
+    and kept for the command, which may also be given a flow in another language."""
+    from limburglab.messages import give_before
+
+    give_before(lang)
     if lang is not None:
         _speak(lang)
 

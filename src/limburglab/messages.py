@@ -44,13 +44,29 @@ def set_language(language: str | None) -> None:
         _language = language
 
 
+#: `limburglab --lang en COMMAND`: the language given before the command, for every command.
+_given_before: str | None = None
+
+
+def give_before(lang: str | None) -> None:
+    """Keep the `--lang` given before the command (None when there was none), checked."""
+    global _given_before
+    _check(lang)
+    _given_before = lang
+
+
 def choose(lang: str | None, fallback: str) -> None:
-    """Speak `--lang` if given (checked), else LIMBURGLAB_LANG, else `fallback` (the flow's)."""
+    """Speak the command's `--lang` if given (checked), else the one given before the command,
+    else LIMBURGLAB_LANG, else `fallback` (the flow's)."""
+    _check(lang)
+    set_language(lang or _given_before or env_language() or fallback)
+
+
+def _check(lang: str | None) -> None:
     if lang is not None and lang not in LANGUAGES:
         from limburglab.errors import UsageError
 
         raise UsageError(t("run.bad_lang", lang=lang))
-    set_language(lang or env_language() or fallback)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
