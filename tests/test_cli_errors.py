@@ -80,7 +80,7 @@ def test_a_session_that_cannot_be_written_is_a_message(
     args += ["--session", "bestand/s.yaml"]
     result = runner.invoke(app, args, input="")
     assert result.exit_code == 1
-    assert result.stderr.startswith("kan bestand/s.yaml niet schrijven: ")
+    assert result.stderr.startswith("kan bestand/s.yaml niet opslaan: ")
     assert (tmp_path / "bestand").read_text() == "geen map"
 
 
@@ -134,7 +134,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(WriteError, match=r"kan .*sessie.yaml niet schrijven: No space left"):
+    with pytest.raises(WriteError, match=r"kan .*sessie.yaml niet opslaan: de schijf is vol"):
         files.write_atomic(path, "nieuw")
     assert path.read_text() == "oud"
     assert [p.name for p in tmp_path.iterdir()] == ["sessie.yaml"]

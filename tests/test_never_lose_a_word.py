@@ -8,6 +8,7 @@ session file: what was confirmed is there, and `resume` goes on where the work s
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import textwrap
@@ -435,6 +436,12 @@ def test_a_full_disk_is_said_and_never_called_saved(small_disk: Path, tmp_path: 
     assert "Sessie afgerond en opgeslagen" not in output
     rescue = next((data / "limburglab" / "rescue").glob("s.*.yaml"))
     assert str(rescue) in output.replace("\r\n", "")
+    flat = " ".join(output.split())
+    # What happened, in the leader's words and what to do; not the system's English.
+    assert "de schijf is vol; maak ruimte vrij" in flat
+    assert "No space" not in flat
+    # Going on is resuming the session file itself, which offers the copy.
+    assert re.search(r"resume (\S*/)?s\.yaml Dan wordt de reservekopie aangeboden", flat), flat
     assert load(rescue)["answers"]["s"] == {
         "naam": "Jan",
         "plaats": "Maastricht",

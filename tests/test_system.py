@@ -245,6 +245,91 @@ def test_a_file_held_open_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyP
     )
 
 
+def test_a_read_only_file_on_windows_is_refused_at_once_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows does not replace a file marked read-only, however long one waits: said as that
+    (not as "another program has it open"), at once; the old file stays and the temporary
+    file, which took the read-only mark over, is removed all the same."""
+    target = tmp_path / "sessie.yaml"
+    target.write_text("oud", "utf-8")
+    target.chmod(0o444)
+    clock = Clock()
+    real_replace = system.replace_file
+    real_remove = system.remove_file
+
+    def refuse(source: Any, target: Any) -> None:
+        raise PermissionError(errno.EACCES, "Access is denied", str(target))
+
+    monkeypatch.setattr(
+        system,
+        "replace_file",
+        lambda s, t: real_replace(
+            s, t, platform="win32", replace=refuse, sleep=clock.sleep, clock=clock
+        ),
+    )
+    monkeypatch.setattr(system, "remove_file", lambda path: real_remove(path, platform="win32"))
+    with pytest.raises(WriteError) as caught:
+        files.write_atomic(target, "nieuw")
+    assert str(caught.value) == (
+        f"kan {target} niet opslaan: het bestand is alleen-lezen. Zet in de eigenschappen van "
+        "het bestand het vinkje bij „Alleen-lezen” uit en probeer het opnieuw"
+    )
+    assert clock.sleeps == []
+    assert target.read_text("utf-8") == "oud"
+    assert os.listdir(tmp_path) == ["sessie.yaml"]
+
+
+@pytest.mark.parametrize("platform", ["win32", "linux", "darwin"])
+def test_remove_file_takes_a_read_only_mark_off_on_windows_and_never_raises(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    path = tmp_path / ".sessie.yaml.tmp"
+    path.write_text("x")
+    path.chmod(0o444)
+    changed: list[int] = []
+    real_chmod = os.chmod
+    monkeypatch.setattr(os, "chmod", lambda p, mode: (changed.append(mode), real_chmod(p, mode)))
+    system.remove_file(path, platform=platform)
+    assert not path.exists()
+    assert bool(changed) == (platform == "win32")
+    system.remove_file(path, platform=platform)  # gone already: nothing to say
+
+
+def test_read_only_is_the_owners_write_bit(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    assert not system.read_only(path)  # none there
+    path.write_text("x")
+    assert not system.read_only(path)
+    path.chmod(0o444)
+    assert system.read_only(path)
+
+
+@pytest.mark.parametrize(
+    ("number", "said"),
+    [
+        (errno.ENOSPC, "de schijf is vol; maak ruimte vrij"),
+        (errno.EACCES, "limburglab mag hier niet schrijven; kies een map"),
+        (errno.EPERM, "limburglab mag hier niet schrijven; kies een map"),
+        (errno.EROFS, "de schijf of USB-stick kan alleen gelezen worden"),
+        (errno.EISDIR, "met die naam bestaat al een map"),
+        (errno.ENOENT, "de map bestaat niet (meer)"),
+        (errno.ENOTDIR, "een deel van de plek is een bestand, geen map"),
+        (errno.ENAMETOOLONG, "de naam van het bestand of de map is te lang"),
+        (errno.EIO, "de schijf gaf een fout bij lezen of schrijven"),
+    ],
+)
+def test_the_systems_refusals_are_said_in_the_users_words(number: int, said: str) -> None:
+    reason = files.os_reason(OSError(number, os.strerror(number)))
+    assert reason.startswith(said)
+    assert os.strerror(number) not in reason
+
+
+def test_a_refusal_without_words_of_ours_names_the_systems_code() -> None:
+    reason = files.os_reason(OSError(errno.EBUSY, "Device or resource busy"))
+    assert reason == "het systeem weigert (EBUSY: Device or resource busy)"
+
+
 def test_write_atomic_saves_as_windows_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

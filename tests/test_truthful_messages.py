@@ -307,7 +307,7 @@ def test_a_save_in_place_that_stopped_halfway_is_never_read_as_the_whole_session
         return CutOff(handle) if mode == "r+b" else handle
 
     monkeypatch.setattr(Path, "open", cutting_open)
-    with pytest.raises(WriteError, match="No space left"):
+    with pytest.raises(WriteError, match="de schijf is vol"):
         session.save()
     monkeypatch.setattr(Path, "open", real_open)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -24,7 +25,7 @@ def input_problem(path: Path, limit: int = MAX_INPUT_BYTES) -> str | None:
     except FileNotFoundError:
         return t("file.missing")
     except OSError as exc:
-        return t("file.unreadable", reason=exc.strerror or str(exc))
+        return t("file.unreadable", reason=os_reason(exc))
     if stat.S_ISDIR(info.st_mode):
         return t("file.is_dir")
     if not stat.S_ISREG(info.st_mode):
@@ -45,6 +46,34 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     if len(data) > limit:  # it grew while we looked
         raise ValueError(t("file.too_big", size=megabytes(len(data)), limit=megabytes(limit)))
     return data
+
+
+#: What the system's refusal means for the user, and what to do, by its error number (the
+#: system's own text is English, and speaks of calls rather than of the user's files).
+_REASONS = {
+    "ENOSPC": "os.disk_full",
+    "EDQUOT": "os.disk_full",
+    "EFBIG": "os.disk_full",
+    "EACCES": "os.no_permission",
+    "EPERM": "os.no_permission",
+    "EROFS": "os.read_only_disk",
+    "EISDIR": "os.is_folder",
+    "ENOENT": "os.no_folder",
+    "ENOTDIR": "os.not_folder",
+    "ENAMETOOLONG": "os.name_too_long",
+    "EIO": "os.disk_error",
+    "ENODEV": "os.disk_gone",
+    "ENXIO": "os.disk_gone",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in the user's language, with what to do about it."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    key = _REASONS.get(name)
+    if key is not None:
+        return t(key)
+    return t("os.other", code=name or exc.errno or "?", text=exc.strerror or exc)
 
 
 def megabytes(size: int) -> str:
@@ -76,13 +105,15 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         system.replace_file(temporary, path)
     except OSError as exc:
         if temporary:
-            Path(temporary).unlink(missing_ok=True)
+            system.remove_file(temporary)
         if isinstance(exc, system.FileInUseError):
             raise WriteError(t("file.in_use", path=path)) from None
-        raise WriteError(t("file.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        if isinstance(exc, system.ReadOnlyFileError):
+            raise WriteError(t("file.read_only", path=path)) from None
+        raise WriteError(t("file.cannot_write", path=path, reason=os_reason(exc))) from None
     except BaseException:
         if temporary:
-            Path(temporary).unlink(missing_ok=True)
+            system.remove_file(temporary)
         raise
     system.flush_folder(path.parent)
 
@@ -111,8 +142,8 @@ def write_in_place(path: Path, data: bytes, copy: Path) -> None:
             handle.flush()
             system.flush_file(handle.fileno())
     except OSError as exc:  # the file is untouched: no copy is left to puzzle anyone
-        copy.unlink(missing_ok=True)
-        raise WriteError(t("file.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        system.remove_file(copy)
+        raise WriteError(t("file.cannot_write", path=path, reason=os_reason(exc))) from None
     try:
         with path.open("r+b") as handle:
             handle.write(data)
@@ -120,5 +151,5 @@ def write_in_place(path: Path, data: bytes, copy: Path) -> None:
             handle.flush()
             system.flush_file(handle.fileno())
     except OSError as exc:  # the file may be cut off: the copy holds the whole text
-        raise WriteError(t("file.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        raise WriteError(t("file.cannot_write", path=path, reason=os_reason(exc))) from None
     copy.unlink(missing_ok=True)

@@ -8,11 +8,13 @@ machine. The leaders' laptops are mostly Windows, some macOS, rarely Linux.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import re
 import shlex
 import signal
+import stat
 import sys
 import threading
 import time
@@ -41,6 +43,11 @@ def _module(name: str) -> ModuleType:
 
 class FileInUseError(PermissionError):
     """Another program (Word, Excel, a browser, a sync client) holds the file open (Windows)."""
+
+
+class ReadOnlyFileError(PermissionError):
+    """The file is marked read-only (Windows: the file's Read-only property), so it cannot be
+    replaced; waiting does not change that."""
 
 
 def set_mode(fd: int, path: str | Path, mode: int, *, platform: str = sys.platform) -> None:
@@ -98,7 +105,8 @@ def replace_file(
 ) -> None:
     """Rename `source` over `target` in one step. On Windows a file that another program holds
     open (Word, Excel, the board's browser, a sync client) cannot be replaced for a moment: try
-    again for `patience` seconds, then FileInUseError."""
+    again for `patience` seconds, then FileInUseError. A target marked read-only is refused at
+    once there (ReadOnlyFileError): Windows does not replace it, however long one waits."""
     replace = replace or os.replace
     if platform != WINDOWS:
         replace(source, target)
@@ -109,9 +117,30 @@ def replace_file(
             replace(source, target)
             return
         except PermissionError as exc:
+            if read_only(target):
+                raise ReadOnlyFileError(exc.errno, exc.strerror, str(target)) from None
             if clock() >= give_up:
                 raise FileInUseError(exc.errno, exc.strerror, str(target)) from None
         sleep(0.05)
+
+
+def read_only(path: str | Path) -> bool:
+    """Whether the file at `path` exists and is marked read-only (no write bit for its owner:
+    on Windows the Read-only property)."""
+    try:
+        return not os.stat(path).st_mode & stat.S_IWRITE
+    except OSError:
+        return False
+
+
+def remove_file(path: str | Path, *, platform: str = sys.platform) -> None:
+    """Remove a file of limburglab's own (a temporary file), if it is there and can be removed;
+    never raises. On Windows a read-only file cannot be removed: its mark is taken off first."""
+    if platform == WINDOWS:
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+    with contextlib.suppress(OSError):
+        os.remove(path)
 
 
 def lock_held(lock_path: Path, *, platform: str = sys.platform) -> bool:

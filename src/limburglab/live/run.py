@@ -307,7 +307,7 @@ class LiveSession:
         try:
             self.session.save()
         except WriteError as exc:
-            self._tell(self.prompter.warn, f"{exc} {t('run.save_failed')}")
+            self._tell(self.prompter.warn, t("run.save_failed", problem=exc))
             self.unsaved = True
             return False
         if self.session.path != before and self.session.path is not None:
@@ -394,9 +394,7 @@ class LiveSession:
             rescue = self.session.rescue()
             if rescue is None:
                 return t("run.lost", path=self.session.path)
-            command = _resume_command(rescue)
-            key = "run.rescued" if self.session.rescued_all else "run.rescued_partly"
-            return t(key, path=self.session.path, rescue=rescue, command=command)
+            return _rescued(self.session, rescue)
         finally:
             system.restore_signals(ignore)
 
@@ -730,12 +728,7 @@ class LiveSession:
             raise WriteError(
                 t("run.lost", path=self.session.path)
                 if rescue is None
-                else t(
-                    "run.rescued" if self.session.rescued_all else "run.rescued_partly",
-                    path=self.session.path,
-                    rescue=rescue,
-                    command=_resume_command(rescue),
-                )
+                else _rescued(self.session, rescue)
             )
         self.prompter.info(t("run.complete", path=self.session.path))
 
@@ -922,6 +915,17 @@ class LiveSession:
 def _resume_command(path: Path | None) -> str:
     """The command that continues the session at `path`, quoted for the user's shell."""
     return system.shell_command([*system.own_command(), "resume", str(path)])
+
+
+def _rescued(session: Session, rescue: Path) -> str:
+    """What the leader is told when the answers went to a rescue copy: where they are, and how
+    to go on. With the session file where there is one (its `resume` offers the copy, so the
+    session stays in its folder); with the copy when the session file was never written."""
+    original = session.path is not None and session.path.is_file()
+    key = "run.rescued" if session.rescued_all else "run.rescued_partly"
+    command = _resume_command(session.path if original else rescue)
+    told = t(key, path=session.path, rescue=rescue, command=command)
+    return f"{told}\n{t('run.rescue_offered')}" if original else told
 
 
 def _on_stop_signal(number: int, frame: FrameType | None) -> None:

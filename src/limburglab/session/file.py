@@ -17,7 +17,7 @@ from typing import Any
 
 from limburglab import yamlsource
 from limburglab.errors import Problem, SessionFileError, WriteError
-from limburglab.files import write_atomic, write_in_place
+from limburglab.files import os_reason, write_atomic, write_in_place
 from limburglab.flow.model import Flow, ListQuestion, ParagraphQuestion, TextQuestion
 from limburglab.messages import t
 from limburglab.session import rules as answer_rules
@@ -236,7 +236,7 @@ class Session:
         try:
             on_disk = target.read_bytes()
         except OSError as exc:
-            on_disk, reason = b"", exc.strerror or str(exc)
+            on_disk, reason = b"", os_reason(exc)
         else:
             reason = t("session.not_as_written")
         if on_disk != data:
