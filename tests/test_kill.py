@@ -132,6 +132,10 @@ class Run:
         self.process.stdin.write((line + "\n").encode("utf-8"))
         self.process.stdin.flush()
 
+    def end_input(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
@@ -181,6 +185,8 @@ def kill_at(
         for index in range(confirmed_lines):
             assert run.wait_for_prompt(index + 1)
             run.send(script[index][0])
+        if confirmed_lines == len(script):  # all said: the input ends, as a file's does
+            run.end_input()
         if confirmed_lines and not run.wait_for_prompt(confirmed_lines + 1):
             ended = True  # the last line finished the session
         in_flight = confirmed_lines

@@ -556,6 +556,31 @@ def test_a_blank_line_too_many_does_not_complete_the_session(
     assert "punten" not in saved["answers"]["a"]
 
 
+@pytest.mark.parametrize("extra", [["volgende groep"], ["", "a", "", "b", ""]])
+def test_input_left_after_the_session_is_said(
+    tmp_path: Path, flow_file: Path, extra: list[str]
+) -> None:
+    """Lines with text after the last answer mean the input was out of step somewhere: the
+    session is saved as it was given, and the leader is told which line was left over."""
+    result = run_plain(tmp_path, lines(*EVERYTHING, *extra))
+    assert result.returncode == 1
+    first = next(text for text in extra if text)
+    number = len(EVERYTHING) + extra.index(first) + 1
+    count = sum(1 for text in extra if text)
+    assert result.stderr.endswith(
+        f"De invoer had daarna nog {count} regel{'s' if count > 1 else ''} met tekst over ("
+        f"{'de eerste is ' if count > 1 else ''}regel {number}: „{first}”). Misschien staat een "
+        "antwoord bij de verkeerde vraag; kijk de sessie na met:\n  limburglab resume s.yaml\n"
+    )
+    assert load(tmp_path / "s.yaml")["answers"] == ANSWERS
+
+
+def test_blank_lines_left_after_the_session_are_no_matter(tmp_path: Path, flow_file: Path) -> None:
+    result = run_plain(tmp_path, lines(*EVERYTHING, "", "  "))
+    assert result.returncode == 0, result.stderr
+    assert load(tmp_path / "s.yaml")["status"] == "complete"
+
+
 def test_end_of_input_at_the_final_review_never_completes(tmp_path: Path, flow_file: Path) -> None:
     result = run_plain(tmp_path, lines(*EVERYTHING[:-1]))
     assert result.returncode == 1

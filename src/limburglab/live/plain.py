@@ -339,6 +339,26 @@ class PlainPrompter:
                 return chosen
             self.refuse(sentence(t("ask.no_such_choice", answer=line)))
 
+    def unused_input(self) -> tuple[int, int, str] | None:
+        """What is left of input that is not typed live once the session is done: how many
+        lines with text, the number of the first and its text; None when nothing but blank
+        lines is left (or the input is typed live)."""
+        if not self.strict:
+            return None
+        count, first = 0, None
+        while True:
+            try:
+                line = read_line(self.stdin)
+            except NotUtf8 as exc:
+                line = exc.shown + "\n"
+            if not line:
+                break
+            self.lines += 1
+            if line.strip():
+                count += 1
+                first = first or (self.lines, line.rstrip("\r\n"))
+        return None if first is None else (count, *first)
+
 
 def _match(answer: str, options: Options) -> str | None:
     """The option an answer names: its number, value or label (case-insensitive)."""

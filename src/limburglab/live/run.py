@@ -42,7 +42,7 @@ from limburglab.flow import (
 from limburglab.flow import load as load_flow
 from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, OutOfStep, Prompter, Stop, short
-from limburglab.messages import choose, t
+from limburglab.messages import choose, t, tn
 from limburglab.session import drafts, entries, flowref, rescues, rules, tree, walker
 from limburglab.session.file import (
     COMPLETE,
@@ -117,14 +117,15 @@ def run(
         with live.interrupts():
             if complete_answers:
                 live.finish()
-                return path
-            session.save()  # a file that cannot even be made is an error before any answer
-            prompter.info(t("run.saving_to", path=path))
-            if given:
-                live.ask_missing()
-                live.review_all()
             else:
-                live.walk(walker.first_slot(flow, session.answers))
+                session.save()  # a file that cannot even be made is an error before any answer
+                prompter.info(t("run.saving_to", path=path))
+                if given:
+                    live.ask_missing()
+                    live.review_all()
+                else:
+                    live.walk(walker.first_slot(flow, session.answers))
+        _all_input_used(prompter, session)
     return path
 
 
@@ -151,7 +152,19 @@ def resume(
             session.flow.sha256, session.flow.version = flow.sha256, flow.version
         session.flow.source = flowref.record(flow, session.path or session_path)  # found here
         LiveSession(flow, session, prompter).carry_on()
+        _all_input_used(prompter, session)
     return session.path or session_path
+
+
+def _all_input_used(prompter: Prompter, session: Session) -> None:
+    """Input that is not typed live and has lines with text left once the session is done was
+    out of step somewhere: an answer may stand at the wrong question. Said, with exit code 1;
+    the session stays as it was saved, for the leader to look over."""
+    left = getattr(prompter, "unused_input", lambda: None)()
+    if left is not None:
+        count, line, text = left
+        command = _resume_command(session.path)
+        raise Interrupted(tn("run.input_left", count, line=line, text=text, command=command), 1)
 
 
 def _resume_flow(header: Session, flow_spec: str | None) -> Flow:
