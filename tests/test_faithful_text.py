@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from limburglab import flow as flows
-from limburglab import report as reports
-from limburglab.report.formats import glyphs, render
+from limburglab.report import model as reports
+from limburglab.report.formats import glyphs
+from limburglab.report.formats.registry import render
 from limburglab.session import file as sessions
 from limburglab.text import for_output
 

@@ -38,7 +38,7 @@ from limburglab.errors import Interrupted
 from limburglab.flow import Flow, ListQuestion, ParagraphQuestion, TextQuestion
 from limburglab.live.asking import GoBack, Options, Stop
 from limburglab.live.run import LiveSession
-from limburglab.report import ReportOptions, make
+from limburglab.report.command import ReportOptions, make
 from limburglab.session import drafts, tree, walker
 from limburglab.session import file as session_file
 from limburglab.session.file import Meta, Session

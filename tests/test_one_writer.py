@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from limburglab import flow as flows
-from limburglab import report as reports
 from limburglab.errors import WriteError
-from limburglab.report.formats import render, table, xlsx
+from limburglab.report import model as reports
+from limburglab.report.formats import table, xlsx
+from limburglab.report.formats.registry import render
 from limburglab.session import file as sessions
 from limburglab.session import yamltext
 from limburglab.text import for_output, without_controls

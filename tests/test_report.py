@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from limburglab import flow, report, session
+from limburglab import flow, session
 from limburglab.cli import app
-from limburglab.report import ReportOptions, gather
+from limburglab.report import command, gather
+from limburglab.report import model as report_model
+from limburglab.report.command import ReportOptions
 from limburglab.report.merge import Block, Entry, Numbers, normalise
 
 REPO = Path(__file__).resolve().parents[1]
@@ -120,13 +122,13 @@ def make_session(tmp_path: Path, mini: Path) -> MakeSession:
     return make
 
 
-def build(paths: list[Path], **options: Any) -> report.Report:
+def build(paths: list[Path], **options: Any) -> report_model.Report:
     found = gather.find(paths)
     chosen = gather.choose(found, complete_only=False, warn=lambda message: None)
-    return report.build(found.flow, chosen, **options)
+    return report_model.build(found.flow, chosen, **options)
 
 
-def block(model: report.Report, question_id: str) -> Block:
+def block(model: report_model.Report, question_id: str) -> Block:
     return next(b for s in model.sections for b in s.blocks if b.id == question_id)
 
 
@@ -688,7 +690,7 @@ def test_two_hundred_sessions_make_one_pdf(tmp_path: Path) -> None:
         data["answers"]["effecten"]["effecten"].append(f"Eigen effect {number}")
         (tmp_path / f"sessie-{number:03}.yaml").write_text(yaml.safe_dump(data), "utf-8")
     told: list[str] = []
-    report.make(
+    command.make(
         ReportOptions(inputs=(tmp_path,), output=tmp_path / "verslag.pdf"), tell=told.append
     )
     assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF-")
@@ -731,7 +733,7 @@ def test_characters_the_pdf_cannot_draw_are_named_with_their_session_and_place(
 def test_follow_ups_come_in_flow_order_each_with_its_label(
     make_session: MakeSession,
 ) -> None:
-    from limburglab.report.formats import render
+    from limburglab.report.formats.registry import render
 
     a = make_session(
         "Groep A",
@@ -818,7 +820,7 @@ def test_a_copy_of_a_session_in_the_folder_is_warned_about(
 def test_one_participant_is_singular(make_session: MakeSession) -> None:
     path = make_session("Groep 1", "punten: {punten: [Iets]}")
     path.write_text(path.read_text("utf-8").replace("participants: 5", "participants: 1"), "utf-8")
-    from limburglab.report.formats import render
+    from limburglab.report.formats.registry import render
 
     text = render(build([path]), "md").decode("utf-8")
     assert "1 deelnemer" in text

@@ -14,8 +14,8 @@ from docx.document import Document
 from typer.testing import CliRunner
 
 import test_report_render
-from limburglab import report
 from limburglab.cli import app
+from limburglab.report import model as report
 from limburglab.report.formats.docx import render
 from test_report import EXAMPLE, even, seed_lines
 from test_report_render import assert_literal

@@ -12,11 +12,11 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from limburglab import report
 from limburglab.cli import app
 from limburglab.errors import ReportError
 from limburglab.report import event as events
 from limburglab.report import gather
+from limburglab.report import model as report
 from limburglab.report.formats import jinja as render
 from limburglab.report.formats.pdf import pdf
 

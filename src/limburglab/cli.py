@@ -504,7 +504,7 @@ def report(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    from limburglab.report import ReportOptions, make
+    from limburglab.report.command import ReportOptions, make
 
     options = ReportOptions(
         inputs=tuple(inputs),

@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from limburglab.report.formats import table
+from limburglab.report.formats.table import header, looks_like_formula, rows
 from limburglab.text import without_controls
 
 if TYPE_CHECKING:
@@ -24,8 +24,8 @@ BOM = "\ufeff"
 def render(report: Report, template: Path | None = None) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(table.header(report))
-    for row in table.rows(report):
+    writer.writerow(header(report))
+    for row in rows(report):
         cells = [without_controls(v) if isinstance(v, str) else v for v in row]
-        writer.writerow([f"'{v}" if table.looks_like_formula(v) else v for v in cells])
+        writer.writerow([f"'{v}" if looks_like_formula(v) else v for v in cells])
     return (BOM + out.getvalue()).encode("utf-8")

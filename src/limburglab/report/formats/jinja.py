@@ -91,12 +91,12 @@ def jinja(report: Report, fmt: str, template: Path | None = None) -> str:
         with deadline():
             return env.get_template(name).render(report=report)
     except TemplateSyntaxError as exc:
-        raise _template_error(exc.filename, template, exc.lineno, exc.message) from None
+        raise template_error(exc.filename, template, exc.lineno, exc.message) from None
     except ReportError:
         raise
     except Exception as exc:  # a template is code: any error in it is the template's
         filename, line = _template_frame(exc.__traceback__, folders)
-        raise _template_error(filename, template, line, str(exc) or type(exc).__name__) from None
+        raise template_error(filename, template, line, str(exc) or type(exc).__name__) from None
 
 
 def _template_frame(tb: TracebackType | None, folders: list[Path]) -> tuple[str | None, int]:
@@ -112,7 +112,7 @@ def _template_frame(tb: TracebackType | None, folders: list[Path]) -> tuple[str 
     return found
 
 
-def _template_error(
+def template_error(
     filename: str | None, template: Path | None, line: int | str, reason: str | None
 ) -> ReportError:
     """`FILE:LINE: …`, with the user's own spelling of their template's path."""

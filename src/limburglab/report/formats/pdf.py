@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from limburglab.errors import ReportError
 from limburglab.messages import t
-from limburglab.report.formats import glyphs
-from limburglab.report.formats.jinja import _template_error
+from limburglab.report.formats.glyphs import font_paths
+from limburglab.report.formats.jinja import template_error
 from limburglab.resources import data_dir
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def options(report: Report, root: Path) -> dict[str, Any]:
         # Only the fonts inside typst and the pinned ones beside it: the same bytes on every
         # machine.
         "ignore_system_fonts": True,
-        "font_paths": glyphs.font_paths(),
+        "font_paths": font_paths(),
         "timestamp": report.timestamp,
     }
 
@@ -60,25 +60,25 @@ def pdf(report: Report, template: Path | None = None) -> bytes:
     if template is None:
         source = data_dir("templates") / TEMPLATE
         return _compile(source, options(report, source.parent), None)
-    from limburglab.report.formats import confine
+    from limburglab.report.formats.confine import RENDER_SECONDS, copy_named_files
 
     with tempfile.TemporaryDirectory(prefix="limburglab-") as folder:
         root = Path(folder)
         try:
-            copy = confine.copy_named_files(template, root)
+            copy = copy_named_files(template, root)
         except ValueError as exc:
-            raise _template_error(str(template), template, 1, str(exc)) from None
+            raise template_error(str(template), template, 1, str(exc)) from None
         request = {"input": str(copy), **options(report, root)}
         try:
             done = subprocess.run(
                 [sys.executable, "-c", _CHILD],
                 input=json.dumps(request).encode("utf-8"),
                 capture_output=True,
-                timeout=confine.RENDER_SECONDS,
+                timeout=RENDER_SECONDS,
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            seconds = f"{confine.RENDER_SECONDS:g}"
+            seconds = f"{RENDER_SECONDS:g}"
             raise ReportError(t("report.template_timeout", seconds=seconds)) from None
         if done.returncode == 0:
             return done.stdout
@@ -87,7 +87,7 @@ def pdf(report: Report, template: Path | None = None) -> bytes:
         except ValueError:
             failure = {"message": done.stderr.decode("utf-8", "replace").strip()}
         shown = _place(failure.get("diagnostic", ""), copy, root, template)
-        raise _template_error(shown[0], template, shown[1], failure.get("message", "")) from None
+        raise template_error(shown[0], template, shown[1], failure.get("message", "")) from None
 
 
 def _compile(source: Path, keywords: dict[str, Any], template: Path | None) -> bytes:
@@ -98,7 +98,7 @@ def _compile(source: Path, keywords: dict[str, Any], template: Path | None) -> b
     except typst.TypstError as exc:
         diagnostic = getattr(exc, "diagnostic", "") or ""
         filename, line = _place(diagnostic, source, source.parent, template or source)
-        raise _template_error(filename, template, line, _message(exc)) from None
+        raise template_error(filename, template, line, _message(exc)) from None
     return result
 
 

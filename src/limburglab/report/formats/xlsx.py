@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from limburglab.report.formats import table
 from limburglab.report.formats.package import ZIP_EPOCH, fixed_zip
+from limburglab.report.formats.table import header, looks_like_formula, rows
 
 if TYPE_CHECKING:
     from limburglab.report.model import Report
@@ -31,17 +31,17 @@ def render(report: Report, template: Path | None = None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = report.words["points"][:31]
-    header = table.header(report)
-    sheet.append(header)
+    titles = header(report)
+    sheet.append(titles)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = [len(text) for text in header]
-    for number, row in enumerate(table.rows(report), start=2):
+    widths = [len(text) for text in titles]
+    for number, row in enumerate(rows(report), start=2):
         for column, value in enumerate(row, start=1):
             if isinstance(value, str):
                 value = value.translate(_NOT_XML)
             cell = sheet.cell(row=number, column=column, value=value)
-            if table.looks_like_formula(value):
+            if looks_like_formula(value):
                 cell.data_type = "s"  # text as typed: `=1+1` stays `=1+1`, never a formula
             if isinstance(value, str) and "\n" in value:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -51,7 +51,7 @@ def render(report: Report, template: Path | None = None) -> bytes:
         sheet.column_dimensions[get_column_letter(column)].width = min(
             max(width + 2, MIN_WIDTH), MAX_WIDTH
         )
-    last = get_column_letter(len(header))
+    last = get_column_letter(len(titles))
     sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
     sheet.freeze_panes = "A2"
     moment = dt.datetime.fromtimestamp(max(report.timestamp, ZIP_EPOCH), dt.timezone.utc)
