@@ -23,6 +23,11 @@ KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 #: Where the English texts come from: the Click inside Typer (or Click itself), Typer, PyYAML,
 #: and the flow's model, whose descriptions make the JSON Schema.
 LIBRARIES = ("typer._click", "click", "typer", "yaml")
+#: Texts that only later releases than the declared floor say; translated for those.
+LATER_ONLY = {
+    # libyaml's depth limit, in the wheels of PyYAML 6.0.4 (not 6.0), where our own says it.
+    "exceeded maximum nesting depth": "6.0.4",
+}
 
 
 def english_texts() -> list[str]:
@@ -74,7 +79,18 @@ def test_every_translated_library_text_is_still_said_by_the_pinned_libraries() -
         for path in folder.iterdir()
         if path.suffix in (".so", ".pyd")
     )
-    assert [text for text in texts if not said_by_a_library(text, strings, binaries)] == []
+    missing = [text for text in texts if not said_by_a_library(text, strings, binaries)]
+    assert [text for text in missing if text not in LATER_ONLY or _yaml_from(text)] == []
+
+
+def _yaml_from(text: str) -> bool:
+    """Whether the PyYAML installed is as recent as the release that says `text`."""
+    import yaml
+
+    def release(version: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
+
+    return release(yaml.__version__) >= release(LATER_ONLY[text])
 
 
 @pytest.fixture
