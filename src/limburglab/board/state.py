@@ -20,21 +20,19 @@ from limburglab.board import words as page_words
 from limburglab.errors import LimburglabError, ProblemsError
 from limburglab.flow import expressions
 from limburglab.flow.model import (
-    ChoiceQuestion,
-    ConfirmQuestion,
     Flow,
     ListQuestion,
     MultiselectQuestion,
     Question,
     RankQuestion,
     Section,
-    SelectQuestion,
     VoteQuestion,
     entry_text,
 )
-from limburglab.messages import language, t
+from limburglab.messages import language
 from limburglab.session import file as session_file
 from limburglab.session import flowref, rules, tree, walker
+from limburglab.session.display import answer_text, choice_labels
 from limburglab.session.file import IN_PROGRESS, Session
 
 SUFFIXES = (".yaml", ".yml")
@@ -213,12 +211,6 @@ def _moment(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
-def _choice_labels(flow: Flow, question: Question, answers: dict[str, Any]) -> dict[Any, str]:
-    if isinstance(question, ChoiceQuestion):
-        return {c.value: c.text for c in flow.choices(question, walker.flat(answers))}
-    return {}
-
-
 def _node(
     flow: Flow,
     question: ListQuestion,
@@ -245,22 +237,8 @@ def _node(
                 ]
                 lists.append({"label": label, "entries": entries})
             else:
-                notes.append({"label": label, "text": _value_text(flow, followup, value, {})})
+                notes.append({"label": label, "text": answer_text(flow, followup, value, inner)})
     return {"text": entry_text(entry), "notes": notes, "lists": lists, "active": here}
-
-
-def _value_text(flow: Flow, question: Question, value: Any, answers: dict[str, Any]) -> str:
-    """A non-list answer as one text."""
-    labels = _choice_labels(flow, question, answers)
-    if isinstance(question, ConfirmQuestion) or isinstance(value, bool):
-        return t("review.yes" if value else "review.no")
-    if isinstance(value, list):
-        return ", ".join(labels.get(v, str(v)) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{labels.get(k, k)} {v}" for k, v in value.items())
-    if isinstance(value, float):
-        return rules.number_text(value)
-    return labels.get(value, str(value)) if isinstance(question, SelectQuestion) else str(value)
 
 
 def _block(
@@ -284,7 +262,7 @@ def _block(
             _node(flow, question, entry, context, active, i) for i, entry in enumerate(value)
         ]
     elif isinstance(question, VoteQuestion) and isinstance(value, dict):
-        labels = _choice_labels(flow, question, answers)
+        labels = choice_labels(flow, question, context)
         most = max((v for v in value.values() if isinstance(v, int)), default=0) or 1
         block["kind"] = "votes"
         block["votes"] = [
@@ -293,11 +271,11 @@ def _block(
             if isinstance(v, int)
         ]
     elif isinstance(question, (MultiselectQuestion, RankQuestion)) and isinstance(value, list):
-        labels = _choice_labels(flow, question, answers)
+        labels = choice_labels(flow, question, context)
         block["kind"] = "rank" if isinstance(question, RankQuestion) else "choices"
         block["items"] = [labels.get(v, str(v)) for v in value]
     else:
-        block["text"] = _value_text(flow, question, value, answers)
+        block["text"] = answer_text(flow, question, value, context)
     return block
 
 

@@ -44,6 +44,7 @@ from limburglab.live import asking, metadata
 from limburglab.live.asking import Asker, GoBack, OutOfStep, Prompter, Stop, short
 from limburglab.messages import choose, t, tn
 from limburglab.session import drafts, entries, flowref, rescues, rules, tree, walker
+from limburglab.session.display import answer_text
 from limburglab.session.file import (
     COMPLETE,
     IN_PROGRESS,
@@ -908,7 +909,7 @@ class LiveSession:
                 continue
             if isinstance(step.question, ListQuestion) and isinstance(value, list):
                 value = walker.active_entries(step.question, value[-most:], context)
-            lines = _value_lines(step.question, value, 0, context) + lines
+            lines = _value_lines(self.flow, step.question, value, 0, context) + lines
             if len(lines) >= most:
                 break
         shown = lines[-most:]
@@ -921,7 +922,7 @@ class LiveSession:
         context = walker.flat(answers)
         for step in walker.section_steps(self.flow, self.session.answers, section.id):
             value = answers.get(section.id, {}).get(step.question.id)
-            lines += _value_lines(step.question, value, 0, context)
+            lines += _value_lines(self.flow, step.question, value, 0, context)
         return lines or [(0, t("review.nothing"))]
 
 
@@ -972,7 +973,7 @@ def _keep_choices(value: Any, valid: set[str], other: bool) -> Any:
 
 
 def _value_lines(
-    question: Any, value: Any, depth: int, context: dict[str, Any]
+    flow: Flow, question: Any, value: Any, depth: int, context: dict[str, Any]
 ) -> list[tuple[int, str]]:
     """One answer as indented lines; a follow-up's title is rendered for its entry."""
     title = expressions.render(question.title, context)
@@ -987,18 +988,9 @@ def _value_lines(
                 inner = {**context, "item": tree.entry_context(entry)}
                 for followup_id, followup in followups.items():
                     if followup_id in entry:
-                        lines += _value_lines(followup, entry[followup_id], depth + 2, inner)
+                        lines += _value_lines(flow, followup, entry[followup_id], depth + 2, inner)
         return lines
-    if isinstance(value, bool):
-        return [(depth, f"{title}: {t('review.yes') if value else t('review.no')}")]
-    if isinstance(value, list):
-        return [(depth, f"{title}: {', '.join(map(str, value))}")]
-    if isinstance(value, dict):
-        dots = ", ".join(f"{k} {v}" for k, v in value.items())
-        return [(depth, f"{title}: {dots}")]
-    if isinstance(value, float):
-        value = rules.number_text(value)
-    return [(depth, f"{title}: {value}")]
+    return [(depth, f"{title}: {answer_text(flow, question, value, context)}")]
 
 
 def _moment_text(stamp: str) -> str:

@@ -35,7 +35,7 @@ from limburglab.live import asking
 from limburglab.live.asking import GoBack, Options, Stop, Typing, hints, lines_of, sentence
 from limburglab.live.plain import BACK, parse_number
 from limburglab.messages import t, tn
-from limburglab.session.rules import number_text
+from limburglab.session.display import number_text
 
 _back_keys = KeyBindings()
 

@@ -31,6 +31,7 @@ from limburglab.flow.model import (
     entry_text,
 )
 from limburglab.messages import say
+from limburglab.session.display import number_text
 from limburglab.text import normalise
 
 #: An answer and the index of the group that gave it.
@@ -207,7 +208,7 @@ class Merger:
             block.numbers = self.numbers(given)
             block.summary = self.say(
                 "report.numbers",
-                mean=number_text(block.numbers.mean, self.say),
+                mean=number_text(block.numbers.mean, self.say, places=1),
                 min=number_text(block.numbers.minimum, self.say),
                 max=number_text(block.numbers.maximum, self.say),
                 groups=self.group_count(block.numbers.count),
@@ -410,12 +411,12 @@ class Merger:
                     label=labels[choice],
                     groups=[self.labels[g] for g, _ in ranked],
                     average=average,
-                    average_text=number_text(average, self.say),
+                    average_text=number_text(average, self.say, places=1),
                     points=points,
                     top_two=choice in common,
                     text=self.say(
                         "report.rank_row",
-                        average=number_text(average, self.say),
+                        average=number_text(average, self.say, places=1),
                         points=self.say(
                             "report.points_one" if points == 1 else "report.points", count=points
                         ),
@@ -482,12 +483,6 @@ def _line(text: str, sources: str, notes: list[Note], has_lists: bool) -> list[P
 def sayer(language: str) -> Say:
     """`t`, but in the report's language rather than the tool's."""
     return partial(say, language)
-
-
-def number_text(value: float, say: Say) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", say("report.decimal_point"))
 
 
 def join(items: list[str], say: Say, last: str = "report.and") -> str:

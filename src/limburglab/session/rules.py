@@ -28,6 +28,7 @@ from limburglab.flow.model import (
     VoteQuestion,
 )
 from limburglab.messages import t
+from limburglab.session.display import number_text
 from limburglab.session.tree import Answers, Loc, entry_context, format_loc
 from limburglab.session.walker import Step, flat, steps
 
@@ -96,10 +97,6 @@ def usable_number(value: float) -> bool:
     if isinstance(value, int):
         return abs(value) <= LARGEST
     return math.isfinite(value)
-
-
-def number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 # --- checking whole answers files --------------------------------------------------------------
