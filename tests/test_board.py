@@ -81,14 +81,16 @@ def session_data(**changes: Any) -> dict[str, Any]:
 # --- view models ------------------------------------------------------------------------------
 
 
-def test_paths_are_parsed_into_ids_and_indexes() -> None:
-    assert state.parse_path("voorwaarden.voorwaarden[1].toelichting") == [
-        "voorwaarden",
-        "voorwaarden",
-        1,
-        "toelichting",
-    ]
-    assert state.parse_path("basis.conclusie_basis") == ["basis", "conclusie_basis"]
+def test_the_board_reads_places_as_the_session_writes_them() -> None:
+    """One reader of `current` for the session and the board (`tree.parse_loc`)."""
+    from limburglab.session import tree
+
+    for loc in [("voorwaarden", "voorwaarden", 1, "toelichting"), ("basis", "conclusie_basis")]:
+        assert tree.parse_loc(tree.format_loc(loc)) == loc
+    place = state.locate(load_flow("samenwerken"), {}, "voorwaarden.voorwaarden[0].toelichting")
+    assert place is not None
+    assert (place.section.id, place.question.id) == ("voorwaarden", "toelichting")
+    assert place.active == [("voorwaarden", 0)]
 
 
 def test_group_view_shows_the_current_section_clock_points_and_question(tmp_path: Path) -> None:
@@ -177,6 +179,46 @@ def test_plenary_view_is_the_merged_report_model() -> None:
     kinds = {b["kind"] for s in view["sections"] for b in s["blocks"]}
     assert {"list", "counts", "ranking"} <= kinds
     assert view["notices"] == []
+
+
+def test_the_plenary_after_tidy_shows_the_secretarys_edits_as_the_report_does(
+    tmp_path: Path,
+) -> None:
+    """The folder holds the edits (`bewerkingen.yaml`), the event and the flow beside the
+    sessions: none of them is a session, and the board shows the points as the report does,
+    with the merges, rewordings and conclusions."""
+    for source in EXAMPLES.glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    (tmp_path / "samenwerken.yaml").write_text(
+        (REPO / "workshops" / "samenwerken.yaml").read_text("utf-8"), "utf-8"
+    )
+    (tmp_path / "bewerkingen.yaml").write_text(
+        "- correct: Groter bereik / doelgroep\n"
+        "  text: Groter bereik en nieuwe doelgroepen\n"
+        "- conclusion: Samen sterker.\n"
+        "  section: basis\n",
+        "utf-8",
+    )
+    view = Board(Sources(paths=(tmp_path,))).view()
+    assert view["notices"] == []
+    assert [g["label"] for g in view["groups"]] == ["Groep 2, ronde 1", "Groep 1, ronde 2"]
+    shown = json.dumps(view["sections"], ensure_ascii=False)
+    assert "Groter bereik en nieuwe doelgroepen" in shown
+    assert "Groter bereik / doelgroep" not in shown
+    assert "Samen sterker." in shown
+    report = CliRunner().invoke(cli_app, ["report", str(tmp_path)])
+    assert "Groter bereik en nieuwe doelgroepen" in report.stdout
+
+
+def test_a_broken_edits_file_is_a_notice_and_the_rest_is_shown(tmp_path: Path) -> None:
+    for source in EXAMPLES.glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    (tmp_path / "bewerkingen.yaml").write_text("- correct: [\n", "utf-8")
+    view = Board(Sources(paths=(tmp_path,))).view()
+    assert view["view"] == "plenary"
+    assert len(view["groups"]) == 2
+    (notice,) = view["notices"]
+    assert notice.startswith("bewerkingen.yaml:")
 
 
 def test_plenary_leaves_out_another_flow_and_an_unreadable_file(tmp_path: Path) -> None:

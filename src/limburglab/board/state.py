@@ -9,7 +9,6 @@ The view models are plain dictionaries of text and numbers; the page inserts eve
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,18 +28,15 @@ from limburglab.flow.model import (
     VoteQuestion,
     entry_text,
 )
-from limburglab.messages import language
+from limburglab.report import gather
 from limburglab.session import file as session_file
-from limburglab.session import flowref, rules, tree, walker
+from limburglab.session import flowref, moments, rules, tree, walker
 from limburglab.session.display import answer_text, choice_labels
 from limburglab.session.file import IN_PROGRESS, Session
 
-SUFFIXES = (".yaml", ".yml")
-EVENT_FILES = ("event.yaml", "event.yml")
 #: Top-level keys that newer session files may carry; read here even where the loader does not
 #: know them yet.
 
-_PATH_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
 
 View = dict[str, Any]
 Clock = Callable[[], dt.datetime]
@@ -144,12 +140,6 @@ class Reader:
 # --- paths in a session ------------------------------------------------------------------------
 
 
-def parse_path(path: str) -> list[str | int]:
-    """`voorwaarden.voorwaarden[1].toelichting` as `['voorwaarden', 'voorwaarden', 1,
-    'toelichting']`."""
-    return [int(index) if index else name for index, name in _PATH_PART.findall(path)]
-
-
 @dataclass
 class Place:
     """Where `current` points: the question asked, its entry context and the active entries."""
@@ -166,10 +156,10 @@ def locate(flow: Flow, answers: dict[str, Any], path: str | None) -> Place | Non
     """The question at `path` (a top-level question, or a follow-up of a list entry)."""
     if not path:
         return None
-    parts = parse_path(path)
-    if len(parts) < 2 or not isinstance(parts[0], str) or not isinstance(parts[1], str):
+    parts = tree.parse_loc(path)
+    if parts is None:
         return None
-    section = flow.section(parts[0])
+    section = flow.section(str(parts[0]))  # (a place starts with two ids: `parse_loc`)
     if section is None:
         return None
     question = next((q for q in section.questions if q.id == parts[1]), None)
@@ -178,7 +168,7 @@ def locate(flow: Flow, answers: dict[str, Any], path: str | None) -> Place | Non
     context = walker.flat(answers)
     value = answers.get(section.id, {}).get(question.id)
     active: list[tuple[str, int]] = []
-    rest = parts[2:]
+    rest = list(parts[2:])
     while rest:
         index, *rest = rest
         if not isinstance(index, int) or not isinstance(question, ListQuestion):
@@ -201,14 +191,6 @@ def locate(flow: Flow, answers: dict[str, Any], path: str | None) -> Place | Non
 
 
 # --- the group view ----------------------------------------------------------------------------
-
-
-def _moment(text: str) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _node(
@@ -307,7 +289,7 @@ def group_view(session: Session, flow: Flow, extras: dict[str, Any], moment: dt.
     elapsed = float(timing.get("actual", 0))
     # A session that stopped (Ctrl-C, a closed laptop) is in progress but its clock stands still.
     running = session.status == IN_PROGRESS and place is not None and _open(session)
-    saved = _moment(session.updated_at)
+    saved = moments.moment(session.updated_at)
     if running and saved is not None:
         elapsed += max(0.0, (moment - saved).total_seconds())
     blocks = [
@@ -350,19 +332,27 @@ def group_view(session: Session, flow: Flow, extras: dict[str, Any], moment: dt.
 # --- the plenary view --------------------------------------------------------------------------
 
 
-def plenary_view(flow: Flow, sessions: list[Session], event_path: Path | None) -> View:
-    """All sessions merged into the report model, section by section."""
+def plenary_view(
+    flow: Flow, sessions: list[Session], event_path: Path | None, edits_path: Path | None
+) -> View:
+    """All sessions merged into the report model, section by section, with the event and the
+    secretary's edits as the report has them; a file among those that cannot be read is a
+    notice, and the rest is shown without it."""
+    from limburglab.report import edits
     from limburglab.report import event as events
-    from limburglab.report import model
+    from limburglab.report.command import merged
 
-    event = None
     notices: list[str] = []
-    if event_path is not None:
-        try:
-            event = events.load(event_path)
-        except (LimburglabError, OSError) as exc:
-            notices.append(first_problem(exc))
-    report = model.build(flow, sessions, event, language=language()).as_dict()
+    event = changes = None
+    try:
+        event = events.load(event_path) if event_path is not None else None
+    except (LimburglabError, OSError) as exc:
+        notices.append(first_problem(exc))
+    try:
+        changes = edits.load(edits_path, flow) if edits_path is not None else None
+    except (LimburglabError, OSError) as exc:
+        notices.append(first_problem(exc))
+    report = merged(flow, sessions, event, changes, warn=notices.append).as_dict()
     return {
         "view": "plenary",
         "title": report["title"],
@@ -372,14 +362,6 @@ def plenary_view(flow: Flow, sessions: list[Session], event_path: Path | None) -
         "report_words": report["words"],
         "problems": notices,
     }
-
-
-def _report_order(s: Session) -> tuple[bool, int, list[str | int], str]:
-    natural = [
-        int(part) if part.isdigit() else part.casefold()
-        for part in re.split(r"(\d+)", s.meta.group)
-    ]
-    return (s.meta.round is None, s.meta.round or 0, natural, str(s.path))
 
 
 # --- the board ---------------------------------------------------------------------------------
@@ -419,7 +401,7 @@ class Board:
 
     def concerns(self, changed: Path) -> bool:
         """Whether a changed path can change the view (lock and temporary files cannot)."""
-        if changed.name.startswith(".") or changed.suffix not in SUFFIXES:
+        if changed.name.startswith(".") or changed.suffix not in gather.SUFFIXES:
             return False
         if self.sources.new_in is not None and changed.parent.resolve() == (
             self.sources.new_in.resolve()
@@ -435,17 +417,9 @@ class Board:
     @staticmethod
     def _in_folder(folder: Path) -> list[Path]:
         try:
-            inside = sorted(folder.iterdir())
+            return gather.session_files(folder)
         except OSError:
             return []
-        return [
-            p
-            for p in inside
-            if p.suffix in SUFFIXES
-            and p.name not in EVENT_FILES
-            and not p.name.startswith(".")
-            and p.is_file()
-        ]
 
     def files(self) -> list[Path]:
         if self.sources.new_in is not None:
@@ -457,21 +431,28 @@ class Board:
 
     def _newest_started(self, folder: Path) -> list[Path]:
         """The session started last in `folder`, if it started after `since`."""
-        since = _moment(self.sources.since) if self.sources.since else None
+        since = moments.moment(self.sources.since) if self.sources.since else None
         started: list[tuple[dt.datetime, Path]] = []
         for path in self._in_folder(folder):
             session = self.reader.read(path).session
-            moment = _moment(session.started_at) if session is not None else None
+            moment = moments.moment(session.started_at) if session is not None else None
             if moment is not None and (since is None or moment >= since):
                 started.append((moment, path))
         return [max(started)[1]] if started else []
 
     def event_path(self) -> Path | None:
-        for folder in self.sources.paths:
-            for name in EVENT_FILES:
-                if folder.is_dir() and (folder / name).is_file():
-                    return folder / name
-        return None
+        from limburglab.report.event import FILE_NAMES
+
+        return self._beside(FILE_NAMES)
+
+    def edits_path(self) -> Path | None:
+        from limburglab.report.edits import FILE_NAMES
+
+        return self._beside(FILE_NAMES)
+
+    def _beside(self, names: tuple[str, ...]) -> Path | None:
+        folders = (folder for folder in self.sources.paths if folder.is_dir())
+        return next((found for f in folders if (found := gather.beside(f, names))), None)
 
     def flow_language(self) -> str | None:
         """The language of the flow of the first readable session, if there is one."""
@@ -534,6 +515,8 @@ class Board:
                 sessions.append(checked)
         if not sessions:
             return {"view": "waiting", "message": say("no_sessions")}
-        view = plenary_view(flow, sorted(sessions, key=_report_order), self.event_path())
+        view = plenary_view(
+            flow, sorted(sessions, key=gather.report_order), self.event_path(), self.edits_path()
+        )
         notices += view.pop("problems")
         return view

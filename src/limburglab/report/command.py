@@ -7,9 +7,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from limburglab.files import write_atomic
 from limburglab.messages import choose, language, t
+
+if TYPE_CHECKING:
+    from limburglab.flow.model import Flow
+    from limburglab.report.edits import Edits
+    from limburglab.report.event import Event
+    from limburglab.report.model import Report
+    from limburglab.session.file import Session
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,8 +47,8 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
     """`limburglab report`: merge the sessions at `options.inputs` and write the report to
     `options.output` (Markdown to standard output without it). Warnings and the result go to
     `tell`."""
+    from limburglab.report import edits, gather
     from limburglab.report import event as events
-    from limburglab.report import gather, model
     from limburglab.report.formats.registry import output_format, render
 
     choose(options.lang, fallback=language())
@@ -52,23 +60,17 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
     sessions = gather.choose(found, complete_only=options.complete_only, warn=tell)
     event_path = options.event_file or found.event_path
     event = events.load(event_path) if event_path else None
-    conclusions = None
     edits_path = options.edits_file or found.edits_path
-    if edits_path:
-        from limburglab.report import edits
-
-        loaded = edits.load(edits_path, found.flow)
-        sessions = edits.apply(loaded, found.flow, sessions, warn=tell)
-        conclusions = loaded.conclusions()
-    report = model.build(
+    changes = edits.load(edits_path, found.flow) if edits_path else None
+    report = merged(
         found.flow,
         sessions,
         event,
+        changes,
+        warn=tell,
         title=options.title,
         names=options.names,
         sources=options.sources,
-        conclusions=conclusions,
-        language=language(),
     )
     document = render(report, fmt, options.template)
     if fmt == "pdf":
@@ -80,6 +82,37 @@ def make(options: ReportOptions, *, tell: Callable[[str], None]) -> None:
     if options.output is not None:
         key = "report.written_one" if len(sessions) == 1 else "report.written"
         tell(t(key, path=options.output, count=len(sessions)))
+
+
+def merged(
+    flow: Flow,
+    sessions: list[Session],
+    event: Event | None,
+    changes: Edits | None,
+    *,
+    warn: Callable[[str], None],
+    title: str | None = None,
+    names: bool = True,
+    sources: bool = True,
+) -> Report:
+    """The sessions merged into the report model, with the event and the secretary's edits
+    (`bewerkingen.yaml`) where there are: what `report` writes and the plenary board shows."""
+    from limburglab.report import edits, model
+
+    conclusions = None
+    if changes is not None:
+        sessions = edits.apply(changes, flow, sessions, warn=warn)
+        conclusions = changes.conclusions()
+    return model.build(
+        flow,
+        sessions,
+        event,
+        title=title,
+        names=names,
+        sources=sources,
+        conclusions=conclusions,
+        language=language(),
+    )
 
 
 def write(data: bytes, output: Path | None) -> None:

@@ -56,7 +56,7 @@ def find(paths: list[Path], flow_spec: str | None = None) -> Found:
         raise ReportError(
             t("report.flow_mismatch", path=first.path, found=first.flow.id, flow=flow.id)
         )
-    return Found(flow, sorted(loaded, key=_report_order), event_path, edits_path)
+    return Found(flow, sorted(loaded, key=report_order), event_path, edits_path)
 
 
 def choose(found: Found, *, complete_only: bool, warn: Callable[[str], None]) -> list[Session]:
@@ -143,6 +143,27 @@ def _is_flow(path: Path) -> bool:
     return bool(re.search(r"(?m)^sections:", head) and not re.search(r"(?m)^answers:", head))
 
 
+def session_files(folder: Path) -> list[Path]:
+    """The files in `folder` that stand for sessions: its YAML files but the event file, the
+    edits file, a flow kept beside its sessions, and hidden ones (locks, drafts, temporary
+    files). Raises OSError when the folder cannot be read."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in SUFFIXES
+        and p.name not in events.FILE_NAMES
+        and p.name not in edit_files.FILE_NAMES
+        and not p.name.startswith(".")
+        and p.is_file()
+        and not _is_flow(p)
+    )
+
+
+def beside(folder: Path, names: tuple[str, ...]) -> Path | None:
+    """The first of the files `names` (the event or the edits file) in `folder`, if any."""
+    return next((folder / name for name in names if (folder / name).is_file()), None)
+
+
 def _files(paths: list[Path]) -> tuple[list[Path], Path | None, Path | None]:
     files: list[Path] = []
     event_path = edits_path = None
@@ -150,25 +171,12 @@ def _files(paths: list[Path]) -> tuple[list[Path], Path | None, Path | None]:
         if not path.is_dir():
             files.append(path)  # a missing file is reported by the session loader, located
             continue
-        inside = sorted(
-            p
-            for p in path.iterdir()
-            if p.suffix in SUFFIXES
-            and p.name not in events.FILE_NAMES
-            and p.name not in edit_files.FILE_NAMES
-            and not p.name.startswith(".")
-            and p.is_file()
-            and not _is_flow(p)  # the flow may sit beside its sessions
-        )
+        inside = session_files(path)
         if not inside:
             raise ReportError(t("report.empty_folder", path=path))
         files += inside
-        if event_path is None:
-            event_path = next((path / n for n in events.FILE_NAMES if (path / n).is_file()), None)
-        if edits_path is None:
-            edits_path = next(
-                (path / n for n in edit_files.FILE_NAMES if (path / n).is_file()), None
-            )
+        event_path = event_path or beside(path, events.FILE_NAMES)
+        edits_path = edits_path or beside(path, edit_files.FILE_NAMES)
     seen: set[Path] = set()
     once = []
     for path in files:
@@ -178,7 +186,7 @@ def _files(paths: list[Path]) -> tuple[list[Path], Path | None, Path | None]:
     return once, event_path, edits_path
 
 
-def _report_order(s: Session) -> tuple[bool, int, list[str | int], str]:
+def report_order(s: Session) -> tuple[bool, int, list[str | int], str]:
     return (s.meta.round is None, s.meta.round or 0, _natural(s.meta.group), str(s.path))
 
 
