@@ -10,10 +10,8 @@ import contextlib
 import os
 import random
 import select
-import shutil
 import signal
 import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -23,10 +21,10 @@ import pytest
 
 from limburglab import flow as flows
 from limburglab import session as sessions
+from processes import LIMBURGLAB
 
 pytestmark = pytest.mark.posix  # SIGKILL, and select() on a pipe
 
-LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 PROMPT = b"> "  # written right before each input line is read
 META = [
     "--group", "G", "--leader", "L", "--organisation", "O",

@@ -6,9 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-import shutil
 import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -18,8 +16,9 @@ import pytest
 import yaml
 
 from limburglab import messages
+from processes import LIMBURGLAB
+from processes import limburglab as cli
 
-LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 META = [
     "--group",
     "Groep één",
@@ -156,24 +155,6 @@ OUT_OF_STEP = (
 
 def lines(*answers: str) -> str:
     return "".join(f"{answer}\n" for answer in answers)
-
-
-def cli(
-    cwd: Path, *args: str | Path, stdin: str = "", lang: str | None = "nl"
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    env.pop("LIMBURGLAB_LANG", None)
-    if lang is not None:
-        env["LIMBURGLAB_LANG"] = lang
-    return subprocess.run(
-        [LIMBURGLAB, *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=30,
-    )
 
 
 @pytest.fixture

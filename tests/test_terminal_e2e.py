@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from processes import LIMBURGLAB
+
 pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.posix  # a pseudo-terminal (pexpect.spawn)
 
-LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 ENTER = "\r"
 CTRL_B = "\x02"
 CTRL_C = "\x03"

@@ -4,10 +4,7 @@ synced folder or the secretary's laptop finds its flow again, by id, version and
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -15,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
+from processes import limburglab as cli
+
 META = ["--group", "Groep 1", "--leader", "An", "--organisation", "O", "--round", "1"]
 META += ["--participants", "4", "--date", "2026-11-29"]
 FLOW = """\
@@ -38,19 +36,6 @@ NOT_FOUND_END = (
     "Leg het flow-bestand naast de sessie of in een map flows/ ernaast (`limburglab run … "
     "--copy-flow` doet dat bij de start), of geef het met --flow PAD-OF-NAAM.\n"
 )
-
-
-def cli(cwd: Path, *args: str | Path, stdin: str = "", lang: str = "nl") -> Any:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", "LIMBURGLAB_LANG": lang}
-    return subprocess.run(
-        [LIMBURGLAB, *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
 
 
 def write(path: Path, text: str) -> Path:

@@ -5,9 +5,7 @@ keeps its link (item 4)."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,26 +14,12 @@ import yaml
 from limburglab import flow as flows
 from limburglab.errors import WriteError
 from limburglab.session import file as sessions
+from processes import limburglab
 
-LIMBURGLAB = shutil.which("limburglab", path=str(Path(sys.executable).parent)) or "limburglab"
 META = ["--group", "G", "--leader", "L", "--date", "2026-01-01", "--organisation", "Org"]
 META += ["--round", "1", "--participants", "6"]
 #: evaluatie: cijfer, goed (list), [beter], acties (list), volgende_datum; then the review.
 FINISHED = "7\nGoed punt\n" + "\n" * 8
-
-
-def limburglab(cwd: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LIMBURGLAB_LANG": "nl", "NO_COLOR": "1"}
-    return subprocess.run(
-        [LIMBURGLAB, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-        check=False,
-    )
 
 
 def said(done: subprocess.CompletedProcess[str]) -> str:
